@@ -1,0 +1,15 @@
+# porpoise_part(NAME DEPS dep...) builds src/NAME/*.cpp into the static library pp_NAME.
+# Headers are included as "NAME/file.h" (src/ is on the include path).
+function(porpoise_part name)
+  cmake_parse_arguments(P "" "" "DEPS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
+  if(sources)
+    add_library(pp_${name} STATIC ${sources})
+    target_include_directories(pp_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/include)
+    target_link_libraries(pp_${name} PUBLIC ${P_DEPS})
+  else()
+    add_library(pp_${name} INTERFACE)
+    target_include_directories(pp_${name} INTERFACE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/include)
+    target_link_libraries(pp_${name} INTERFACE ${P_DEPS})
+  endif()
+endfunction()
