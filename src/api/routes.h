@@ -1,0 +1,19 @@
+// Registration of every REST resource on the ApiServer; one function per resource file.
+#pragma once
+
+#include "api/api_server.h"
+
+namespace porpoise::api {
+
+void registerLoginRoutes(ApiServer& api);
+void registerUserRoutes(ApiServer& api);
+void registerTenantRoutes(ApiServer& api);
+void registerQueueRoutes(ApiServer& api);
+void registerAccessTokenRoutes(ApiServer& api);
+void registerClusterRoutes(ApiServer& api);  // worker groups, environments, alert groups, monitor
+void registerProjectRoutes(ApiServer& api);
+
+// All of the above (and the resources added later).
+void registerAllRoutes(ApiServer& api);
+
+}  // namespace porpoise::api
