@@ -15,6 +15,10 @@
 #include "model/admin.h"
 #include "store/store.h"
 
+namespace porpoise::scheduler {
+struct ScheduleListener;  // scheduler/schedule_events.h
+}
+
 namespace porpoise::api {
 
 class RunService;  // engine-facing operations, see api/run_service.h
@@ -32,6 +36,7 @@ struct ApiContext {
   store::Store& store;
   ApiSettings settings;
   RunService* runs = nullptr;  // null until the engine is wired
+  scheduler::ScheduleListener* scheduleListener = nullptr;  // told when schedules go online/offline
 };
 
 struct Call {
