@@ -122,8 +122,10 @@ export function computeInstanceDag(model: DagModel, taskInstances: TaskInstance[
   for (const edge of model.edges) {
     const key = edgeKey(edge.from, edge.to);
     if (edges.has(key)) continue;
-    const target = nodes.get(edge.to)?.status;
-    edges.set(key, target === 'SKIPPED' ? 'skipped' : nodes.get(edge.to)?.instance ? 'taken' : 'normal');
+    const from = nodes.get(edge.from);
+    const to = nodes.get(edge.to);
+    if (from?.status === 'SKIPPED' || to?.status === 'SKIPPED') edges.set(key, 'skipped');
+    else edges.set(key, from?.instance && to?.instance ? 'taken' : 'normal');
   }
   return { nodes, edges };
 }
