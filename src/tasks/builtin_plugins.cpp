@@ -4,7 +4,10 @@
 
 #include "tasks/conditions_task.h"
 #include "tasks/dependent_task.h"
+#include "tasks/dvc_task.h"
 #include "tasks/http_task.h"
+#include "tasks/mlflow_task.h"
+#include "tasks/openmldb_task.h"
 #include "tasks/python_task.h"
 #include "tasks/shell_task.h"
 #include "tasks/sub_process_task.h"
@@ -22,7 +25,10 @@ void registerBuiltinPlugins() {
     (void)registry;
     registry.add(makeConditionsPlugin());
     registry.add(makeDependentPlugin());
+    registry.add(makeDvcPlugin());
     registry.add(makeHttpPlugin());
+    registry.add(makeMlflowPlugin());
+    registry.add(makeOpenmldbPlugin());
     registry.add(makePythonPlugin());
     registry.add(makeShellPlugin());
     registry.add(makeSubProcessPlugin());
