@@ -132,7 +132,11 @@ export async function request<T>(method: string, path: string, options: RequestO
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ApiError(-2, `The server sent an answer that is not JSON (${path}).`);
+    // DolphinScheduler answers unknown paths with the UI's index.html (HTTP 200).
+    if (text.trimStart().startsWith('<')) {
+      throw new ApiError(-2, `This server does not offer ${method} ${path} (it answered with a web page).`);
+    }
+    throw new ApiError(-2, `The server sent an answer that is not JSON (${method} ${path}).`);
   }
   return unwrapEnvelope<T>(parsed);
 }
