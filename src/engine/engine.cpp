@@ -360,7 +360,7 @@ void Engine::revive(model::WorkflowInstance instance, CommandType how) {
         invalidate = true;
         break;
       case CommandType::RECOVER_SUSPENDED_PROCESS:
-        invalidate = t.state == model::TaskState::KILL || t.state == model::TaskState::PAUSE;
+        invalidate = t.state == model::TaskState::KILL;  // PAUSE attempts are resumed by the runner
         break;
       default:
         invalidate = index && rerun[*index];

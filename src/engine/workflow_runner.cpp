@@ -158,6 +158,8 @@ void WorkflowRunner::start() {
     Node& n = nodes_[i];
     if (n.phase == Phase::Active) {
       resumeInFlight(i);
+    } else if (n.phase == Phase::Paused && instance_.state != WorkflowState::READY_PAUSE) {
+      newAttempt(i, false);  // resumed: a fresh attempt that keeps the retry count
     } else if (n.phase == Phase::RetryWait) {
       host_.trackTask(n.ti->id, id());
       auto interval = n.ti->state == TaskState::NEED_FAULT_TOLERANCE ? std::chrono::minutes(0)
@@ -474,6 +476,10 @@ void WorkflowRunner::failForGood(size_t i) {
 }
 
 void WorkflowRunner::startRetry(size_t i) {
+  newAttempt(i, nodes_[i].ti->state != TaskState::NEED_FAULT_TOLERANCE);
+}
+
+void WorkflowRunner::newAttempt(size_t i, bool countsAsRetry) {
   Node& n = nodes_[i];
   auto now = svc().clock.now();
   model::TaskInstance old = *n.ti;
@@ -482,13 +488,13 @@ void WorkflowRunner::startRetry(size_t i) {
   host_.untrackTask(old.id);
   n.earlierAttempts.push_back(old.id);
   history_.push_back(old);
-  n.ti = nextAttempt(old, old.state != TaskState::NEED_FAULT_TOLERANCE, now);
+  n.ti = nextAttempt(old, countsAsRetry, now);
   n.ti->varPool = params::varPoolToJson(n.input);
   if (instance_.state == WorkflowState::READY_PAUSE) {
     n.ti->state = TaskState::PAUSE;
     insertTask(i);
     n.phase = Phase::Paused;
-    log(i, "retry paused: the workflow instance is pausing");
+    log(i, "attempt paused: the workflow instance is pausing");
     return;
   }
   insertTask(i);
@@ -528,7 +534,7 @@ void WorkflowRunner::checkFinished() {
     default:
       break;
   }
-  if (paused) return;  // resumed tasks of a crashed pause are waiting for RECOVER_SUSPENDED_PROCESS
+  if (paused) return finishWorkflow(WorkflowState::PAUSE, "a task was paused");
   if (failed || killed) return finishWorkflow(WorkflowState::FAILURE, failed ? "a task failed" : "a task was killed");
   if (unresolved) {
     spdlog::error("workflow instance {}: nothing is running but tasks are still waiting; marking it failed", id());

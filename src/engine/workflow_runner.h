@@ -147,6 +147,7 @@ class WorkflowRunner {
   void afterFailure(size_t i, model::TaskState state);
   void failForGood(size_t i);
   void startRetry(size_t i);
+  void newAttempt(size_t i, bool countsAsRetry);
   void checkFinished();
   void finishWorkflow(model::WorkflowState state, const std::string& why);
 
