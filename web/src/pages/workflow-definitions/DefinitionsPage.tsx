@@ -177,11 +177,10 @@ export function DefinitionsPage() {
               ),
             },
             { title: t('definition.modifiedBy'), width: 120, render: (_, row) => orDash(row.modifyBy || row.userName) },
-            { title: t('common.updateTime'), dataIndex: 'updateTime', width: 175, render: orDash },
+            { title: t('common.updateTime'), dataIndex: 'updateTime', width: 180, render: (v) => <span className="nowrap">{orDash(v)}</span> },
             {
               title: t('common.actions'),
-              width: 210,
-              fixed: 'right',
+              width: 190,
               render: (_, row) => {
                 const online = row.releaseState === 'ONLINE';
                 return (
