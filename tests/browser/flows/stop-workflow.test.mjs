@@ -67,7 +67,7 @@ test('stop a running workflow from its instance page', { timeout: 180000 }, asyn
     await page.locator('[data-testid="instance-state"][data-state="STOP"]').waitFor({ timeout: 60000 });
     await eventually(async () => (await node(page, 'long_task').getAttribute('data-status')) === 'KILL', { message: 'long_task killed' });
     const after = await node(page, 'after_long').getAttribute('data-status');
-    expect.ok(after === 'NOT_RUN', `after_long should not have run, it shows ${after}`);
+    expect.ok(after === 'NOT_RUN' || after === 'SKIPPED', `after_long should not have run, it shows ${after}`);
     await screenshot(page, 'flow2-03-stopped');
 
     // the list agrees, and offers rerun / resume instead of stop

@@ -201,7 +201,8 @@ export type TaskState =
   | 'KILL'
   | 'DELAY_EXECUTION'
   | 'FORCED_SUCCESS'
-  | 'DISPATCH';
+  | 'DISPATCH'
+  | 'SKIPPED';
 
 export interface ProcessInstance {
   id: number;
@@ -249,6 +250,8 @@ export interface TaskInstance {
   flag?: string;
   switchDependency?: unknown;
   dependentResult?: string | null;
+  /** Porpoise: why a task was SKIPPED */
+  skipReason?: string | null;
 }
 
 export interface InstanceTasks {

@@ -62,6 +62,30 @@ describe('computeInstanceDag', () => {
     expect(view.nodes.get(6)?.status).toBe('PENDING'); // joins the taken branch too
   });
 
+  it('is not misled by task instances that record skipped tasks (state SKIPPED)', () => {
+    const instances = [
+      ti(1, 'SUCCESS'),
+      ti(2, 'SUCCESS'),
+      ti(3, 'SKIPPED', { skipReason: 'branch not taken' }),
+      ti(4, 'RUNNING_EXECUTION'),
+      ti(5, 'SKIPPED'),
+    ];
+    const view = computeInstanceDag(model, instances, 'RUNNING_EXECUTION');
+    expect(view.nodes.get(2)?.chosenBranch).toBe('${r} == "slow"');
+    expect(view.nodes.get(3)?.status).toBe('SKIPPED');
+    expect(view.nodes.get(3)?.instance?.skipReason).toBe('branch not taken');
+    expect(view.edges.get('2->3')).toBe('skipped');
+    expect(view.edges.get('2->4')).toBe('taken');
+    expect(view.nodes.get(6)?.status).toBe('PENDING');
+  });
+
+  it('reads the SWITCH choice the server stored in the task instance parameters', () => {
+    const recorded = ti(2, 'SUCCESS', { taskParams: JSON.stringify({ switchResult: { resultConditionLocation: 0 } }) });
+    const view = computeInstanceDag(model, [ti(1, 'SUCCESS'), recorded], 'RUNNING_EXECUTION');
+    expect(view.nodes.get(2)?.chosenBranch).toBe('${r} == "fast"');
+    expect(view.nodes.get(4)?.status).toBe('SKIPPED');
+  });
+
   it('leaves branches pending while the SWITCH has not decided', () => {
     const view = computeInstanceDag(model, [ti(1, 'SUCCESS'), ti(2, 'RUNNING_EXECUTION')], 'RUNNING_EXECUTION');
     for (const code of [3, 4, 5, 6, 7]) expect(view.nodes.get(code)?.status).toBe('PENDING');

@@ -1,8 +1,9 @@
 // What each task of a workflow instance looks like in the DAG view.
-// A task with a (valid) task instance shows that instance's state. Tasks without one are either
-// SKIPPED (on a branch a SWITCH or CONDITIONS task did not choose, or behind only skipped tasks:
-// DolphinScheduler creates no task instance for them), FORBIDDEN (flag NO), PENDING (the workflow
-// is still running) or NOT_RUN (the workflow finished without reaching them).
+// A task with a (valid) task instance shows that instance's state (Porpoise records skipped tasks as
+// instances in state SKIPPED, with a reason). Tasks without one are either SKIPPED (on a branch a
+// SWITCH or CONDITIONS task did not choose, or behind only skipped tasks: DolphinScheduler creates
+// no task instance for them), FORBIDDEN (flag NO), PENDING (the workflow is still running) or
+// NOT_RUN (the workflow finished without reaching them).
 // Which branch was chosen is read from the decision the server records when it has one
 // (switch resultConditionLocation, conditions conditionSuccess), otherwise from which branch
 // targets got task instances, otherwise (CONDITIONS only) from the condition task's own state.
@@ -67,7 +68,9 @@ export function chosenBranchIndex(task: TaskDefinition, ti: TaskInstance, instan
     const recorded = recordedConditionChoice(ti);
     if (recorded !== null) return recorded ? 0 : 1;
   }
-  const started = branches.findIndex((branch) => branch.codes.some((code) => instances.has(code)));
+  // Porpoise records skipped tasks as task instances in state SKIPPED: only real runs show the choice.
+  const ran = (code: number) => instances.has(code) && instances.get(code)!.state !== 'SKIPPED';
+  const started = branches.findIndex((branch) => branch.codes.some(ran));
   if (started >= 0) return started;
   if (task.taskType === 'CONDITIONS') {
     if (ti.state === 'FAILURE') return 1;

@@ -105,6 +105,7 @@ export const TASK_FILTER_STATES: TaskState[] = [
   'FORCED_SUCCESS',
   'NEED_FAULT_TOLERANCE',
   'KILL',
+  'SKIPPED',
 ];
 
 /** Which instance actions make sense in a given workflow state (mirrors the server's checks). */

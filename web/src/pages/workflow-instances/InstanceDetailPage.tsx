@@ -288,6 +288,15 @@ export function InstanceDetailPage() {
             >
               {selectedTask && (
                 <div data-testid="task-drawer">
+                  {selectedView?.instance && selectedView.status === 'SKIPPED' && (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      message={selectedView.instance.skipReason ? `${t('state.SKIPPED')}: ${selectedView.instance.skipReason}` : t('task.why.SKIPPED')}
+                      style={{ marginBottom: 12 }}
+                      data-testid="skip-reason"
+                    />
+                  )}
                   {selectedView?.instance ? (
                     <>
                       <Descriptions size="small" column={2} bordered>
