@@ -378,7 +378,7 @@ export const messages: Record<string, [string, string]> = {
   'instance.duration': ['Duration', '运行时长'],
   'instance.runTimes': ['Runs', '运行次数'],
   'instance.empty': ['No workflow instances match. Run a workflow to see it here.', '没有匹配的工作流实例。运行工作流后将在此显示。'],
-  'instance.ofDefinition': ['Workflow {code} only', '仅工作流 {code}'],
+  'instance.ofDefinition': ['Only runs of {name}', '仅显示 {name} 的实例'],
   'instance.stop': ['Stop', '停止'],
   'instance.pause': ['Pause', '暂停'],
   'instance.resume': ['Resume', '恢复运行'],

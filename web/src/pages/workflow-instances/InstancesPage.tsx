@@ -6,7 +6,7 @@ import { ClearOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { instancesApi } from '../../api/services';
+import { definitionsApi, instancesApi } from '../../api/services';
 import type { ProcessInstance } from '../../api/types';
 import { useT } from '../../i18n';
 import { orDash, toApiDate } from '../../lib/format';
@@ -49,6 +49,12 @@ export function InstancesPage() {
     }),
     [paging.query, filters, definitionCode],
   );
+
+  const definition = useQuery({
+    queryKey: ['definition', pc, definitionCode],
+    queryFn: () => definitionsApi.get(pc, definitionCode!),
+    enabled: !!definitionCode,
+  });
 
   const list = useQuery({
     queryKey: ['instances', pc, query],
@@ -122,7 +128,7 @@ export function InstancesPage() {
                 setParams(params);
               }}
             >
-              {t('instance.ofDefinition', { code: definitionCode })}
+              {t('instance.ofDefinition', { name: definition.data?.processDefinition.name ?? definitionCode })}
             </Tag>
           </div>
         )}
