@@ -56,10 +56,10 @@ http::Response ApiServer::dispatch(http::Request& req, Status fallback, const Ro
   } catch (const ApiError& e) {
     return envelopeResponse(static_cast<int>(e.status()), e.what(), nullptr, errorHttp);
   } catch (const ParamError& e) {
-    return envelopeResponse(static_cast<int>(fallback), statusTemplate(fallback) + ": " + e.what(), nullptr, errorHttp);
+    return envelopeResponse(static_cast<int>(fallback), formatStatus(fallback, {}) + ": " + e.what(), nullptr, errorHttp);
   } catch (const std::exception& e) {
     spdlog::warn("{} {} failed: {}", req.method, req.path, e.what());
-    return envelopeResponse(static_cast<int>(fallback), statusTemplate(fallback) + ": " + e.what(), nullptr, errorHttp);
+    return envelopeResponse(static_cast<int>(fallback), formatStatus(fallback, {}) + ": " + e.what(), nullptr, errorHttp);
   }
 }
 

@@ -10,6 +10,11 @@ void registerAllRoutes(ApiServer& api) {
   registerAccessTokenRoutes(api);
   registerClusterRoutes(api);
   registerProjectRoutes(api);
+  registerDefinitionRoutes(api);
+  registerDefinitionVersionRoutes(api);
+  registerDefinitionExchangeRoutes(api);
+  registerTaskDefinitionRoutes(api);
+  registerScheduleRoutes(api);
 }
 
 }  // namespace porpoise::api

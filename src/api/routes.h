@@ -12,6 +12,11 @@ void registerQueueRoutes(ApiServer& api);
 void registerAccessTokenRoutes(ApiServer& api);
 void registerClusterRoutes(ApiServer& api);  // worker groups, environments, alert groups, monitor
 void registerProjectRoutes(ApiServer& api);
+void registerDefinitionRoutes(ApiServer& api);
+void registerDefinitionVersionRoutes(ApiServer& api);
+void registerDefinitionExchangeRoutes(ApiServer& api);
+void registerTaskDefinitionRoutes(ApiServer& api);
+void registerScheduleRoutes(ApiServer& api);
 
 // All of the above (and the resources added later).
 void registerAllRoutes(ApiServer& api);

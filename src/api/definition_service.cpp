@@ -1,0 +1,94 @@
+#include "api/definition_service.h"
+
+#include "api/validation.h"
+#include "util/code_generator.h"
+#include "util/strings.h"
+
+namespace porpoise::api {
+
+WorkflowForm readWorkflowForm(Call& call) {
+  auto& p = call.params;
+  WorkflowForm f;
+  f.name = util::trim(p.required("name"));
+  if (f.name.empty()) throw ParamError("parameter name is required");
+  f.description = p.opt("description");
+  f.globalParams = p.optJson("globalParams", nlohmann::json::array());
+  if (auto loc = p.maybe("locations")) {
+    try {
+      auto j = nlohmann::json::parse(*loc);
+      f.locations = j.dump();
+    } catch (const nlohmann::json::exception&) {
+      throw ParamError("parameter locations is not valid JSON");
+    }
+  }
+  f.timeout = p.optInt("timeout", 0);
+  f.tenantCode = p.opt("tenantCode", "default");
+  f.executionType = p.optEnum("executionType", model::ExecutionType::PARALLEL);
+  f.taskDefinitions = p.requiredJson("taskDefinitionJson");
+  f.taskRelations = p.requiredJson("taskRelationJson");
+  return f;
+}
+
+model::WorkflowDefinition requireWorkflow(store::Database& db, int64_t projectCode, int64_t code) {
+  auto w = store::definitions::findWorkflow(db, code);
+  if (!w || w->projectCode != projectCode) throw ApiError(Status::PROCESS_DEFINE_NOT_EXIST, {std::to_string(code)});
+  return *w;
+}
+
+model::DagData createWorkflow(Call& call, store::Database& db, int64_t projectCode, const WorkflowForm& form) {
+  checkDescription(form.description);
+  if (store::definitions::nameExists(db, projectCode, form.name, 0))
+    throw ApiError(Status::PROCESS_DEFINITION_NAME_EXIST, {form.name});
+  auto dag = parseAndValidateDag(db, form, projectCode, util::nextCode());
+  dag.workflow.userId = call.user.id;
+  dag.workflow.releaseState = model::ReleaseState::OFFLINE;
+  for (auto& t : dag.tasks) t.userId = call.user.id;
+  return store::definitions::saveDag(db, dag, call.user.id, util::now()).dag;
+}
+
+model::DagData updateWorkflow(Call& call, store::Database& db, int64_t projectCode, int64_t code,
+                              const WorkflowForm& form) {
+  checkDescription(form.description);
+  auto current = requireWorkflow(db, projectCode, code);
+  if (current.releaseState == model::ReleaseState::ONLINE)
+    throw ApiError::withMessage(Status::PROCESS_DEFINE_NOT_ALLOWED_EDIT,
+                                "process definition " + current.name +
+                                    " does not allow edit: it is ONLINE, take it OFFLINE first");
+  if (form.name != current.name && store::definitions::nameExists(db, projectCode, form.name, code))
+    throw ApiError(Status::PROCESS_DEFINITION_NAME_EXIST, {form.name});
+  auto dag = parseAndValidateDag(db, form, projectCode, code);
+  dag.workflow.userId = current.userId;
+  dag.workflow.warningGroupId = current.warningGroupId;
+  return store::definitions::saveDag(db, dag, call.user.id, util::now()).dag;
+}
+
+std::optional<int> releaseWorkflow(Call& call, store::Database& db, int64_t projectCode, int64_t code,
+                                   model::ReleaseState state) {
+  (void)call;
+  auto w = requireWorkflow(db, projectCode, code);
+  auto now = util::now();
+  if (state == model::ReleaseState::ONLINE) {
+    auto dag = store::definitions::loadDag(db, code);
+    if (!dag || dag->relations.empty()) throw ApiError(Status::PROCESS_DAG_IS_EMPTY);
+    store::definitions::setReleaseState(db, code, state, now);
+    return std::nullopt;
+  }
+  store::definitions::setReleaseState(db, code, state, now);
+  return store::definitions::offlineScheduleOf(db, code);
+}
+
+void deleteWorkflow(Call& call, store::Database& db, int64_t projectCode, int64_t code) {
+  auto w = requireWorkflow(db, projectCode, code);
+  if (!call.isAdmin() && w.userId != call.user.id) throw ApiError(Status::USER_NO_OPERATION_PERM);
+  if (w.releaseState == model::ReleaseState::ONLINE) throw ApiError(Status::PROCESS_DEFINE_STATE_ONLINE, {w.name});
+  if (int n = store::definitions::countUnfinishedInstances(db, code))
+    throw ApiError(Status::DELETE_PROCESS_DEFINITION_EXECUTING_FAIL, {std::to_string(n)});
+  auto refs = store::definitions::referencesTo(db, code);
+  if (!refs.empty()) throw ApiError(Status::DELETE_PROCESS_DEFINITION_USE_BY_OTHER_FAIL, {util::join(refs, ",")});
+  if (store::definitions::scheduleStateOf(db, code) == model::ReleaseState::ONLINE)
+    throw ApiError(Status::SCHEDULE_CRON_STATE_ONLINE, {w.name});
+  store::definitions::deleteScheduleOf(db, code);
+  store::definitions::deleteWorkflow(db, code);
+}
+
+}  // namespace porpoise::api
