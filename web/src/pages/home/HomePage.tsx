@@ -5,7 +5,8 @@ import { Card, Col, Row, Segmented, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { analysisApi, instancesApi, projectsApi } from '../../api/services';
+import { ApiError } from '../../api/client';
+import { analysisApi, instancesApi, projectsApi, taskInstancesApi } from '../../api/services';
 import type { ProcessInstance, StateCount } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useT } from '../../i18n';
@@ -28,6 +29,33 @@ function windowStart(window: Window): string {
 
 const toCounts = (data: StateCount | undefined) =>
   (data?.taskCountDtos ?? []).map((d) => ({ state: d.taskStateType, count: Number(d.count) || 0 }));
+
+/**
+ * Counts by state from /projects/analysis/*; a server without those endpoints (it answers with a
+ * web page) gets them counted from the instance lists of its first projects instead.
+ */
+async function stateCounts(kind: 'workflow' | 'task', startDate: string, endDate: string): Promise<StateCount> {
+  try {
+    return kind === 'workflow'
+      ? await analysisApi.workflowStates({ startDate, endDate, projectCode: 0 })
+      : await analysisApi.taskStates({ startDate, endDate, projectCode: 0 });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === -2)) throw error;
+  }
+  const projects = (await projectsApi.page({ pageNo: 1, pageSize: 50 })).totalList ?? [];
+  const query = { pageNo: 1, pageSize: 1000, startDate, endDate };
+  const pages = await Promise.all(
+    projects.map((project) =>
+      kind === 'workflow' ? instancesApi.page(project.code, query) : taskInstancesApi.page(project.code, query),
+    ),
+  );
+  const counts = new Map<string, number>();
+  for (const page of pages) for (const row of page.totalList ?? []) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
+  return {
+    totalCount: [...counts.values()].reduce((a, b) => a + b, 0),
+    taskCountDtos: [...counts].map(([taskStateType, count]) => ({ taskStateType, count })),
+  };
+}
 
 interface FailedRow extends ProcessInstance {
   projectCode: number;
@@ -60,12 +88,12 @@ export function HomePage() {
 
   const workflowStates = useQuery({
     queryKey: ['home', 'workflow-states', window],
-    queryFn: () => analysisApi.workflowStates({ startDate, endDate, projectCode: 0 }),
+    queryFn: () => stateCounts('workflow', startDate, endDate),
     refetchInterval: 15000,
   });
   const taskStates = useQuery({
     queryKey: ['home', 'task-states', window],
-    queryFn: () => analysisApi.taskStates({ startDate, endDate, projectCode: 0 }),
+    queryFn: () => stateCounts('task', startDate, endDate),
     refetchInterval: 15000,
   });
   const failures = useQuery({
