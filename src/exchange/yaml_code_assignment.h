@@ -21,7 +21,8 @@ struct YamlTaskIdentity {
   int version = 0;  // 0 = a new task
 };
 
-void assignYamlTaskCodes(YamlWorkflowSubmission& submission,
-                         const std::function<YamlTaskIdentity(const std::string& taskName, int64_t currentCode)>& identityOf);
+void assignYamlTaskCodes(
+    YamlWorkflowSubmission& submission,
+    const std::function<YamlTaskIdentity(const std::string& taskName, int64_t currentCode)>& identityOf);
 
 }  // namespace porpoise::exchange

@@ -43,13 +43,9 @@ std::vector<std::string> findCycle(const std::vector<std::string>& names,
 }  // namespace
 
 Json yamlRelation(int64_t preTaskCode, int64_t postTaskCode) {
-  return {{"name", ""},
-          {"preTaskCode", preTaskCode},
-          {"postTaskCode", postTaskCode},
-          {"preTaskVersion", 1},
-          {"postTaskVersion", 1},
-          {"conditionType", 0},
-          {"conditionParams", Json::object()}};
+  return {
+      {"name", ""},           {"preTaskCode", preTaskCode}, {"postTaskCode", postTaskCode},     {"preTaskVersion", 1},
+      {"postTaskVersion", 1}, {"conditionType", 0},         {"conditionParams", Json::object()}};
 }
 
 Json buildYamlTaskRelations(const std::vector<std::string>& taskNames, const std::map<std::string, int64_t>& codes,
@@ -72,8 +68,7 @@ Json buildYamlTaskRelations(const std::vector<std::string>& taskNames, const std
   auto cycle = findCycle(taskNames, downstream);
   if (!cycle.empty()) {
     const YamlDagEdge* closing = firstEdge.at({cycle[cycle.size() - 2], cycle.back()});
-    throw YamlLoadError(file, closing->line, closing->key,
-                        "cycle in task dependencies: " + util::join(cycle, " -> "));
+    throw YamlLoadError(file, closing->line, closing->key, "cycle in task dependencies: " + util::join(cycle, " -> "));
   }
 
   Json relations = Json::array();

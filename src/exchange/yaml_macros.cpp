@@ -1,5 +1,6 @@
 #include "exchange/yaml_macros.h"
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -25,14 +26,38 @@ std::string lastKeyOf(const std::string& keyPath) {
   return dot == std::string::npos ? keyPath : keyPath.substr(dot + 1);
 }
 
-std::vector<std::string> findWorkflowReferences(std::string_view text) {
-  std::vector<std::string> paths;
+std::vector<WorkflowReference> findWorkflowReferences(std::string_view text) {
+  static const std::regex keyBefore(R"(([A-Za-z_][\w.-]*)\s*:[^:]*$)");
+  std::vector<WorkflowReference> references;
   const std::string copy(text);
   for (auto it = std::sregex_iterator(copy.begin(), copy.end(), workflowTokenPattern()); it != std::sregex_iterator();
        ++it) {
-    paths.push_back((*it)[1].str());
+    const size_t offset = static_cast<size_t>(it->position(0));
+    const size_t lineStart = copy.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::string before = copy.substr(lineStart == std::string::npos ? 0 : lineStart + 1,
+                                           offset - (lineStart == std::string::npos ? 0 : lineStart + 1));
+    WorkflowReference reference;
+    reference.path = (*it)[1].str();
+    reference.line = 1 + static_cast<int>(std::count(copy.begin(), copy.begin() + static_cast<long>(offset), '\n'));
+    std::smatch key;
+    if (std::regex_search(before, key, keyBefore)) reference.key = key[1].str();
+    references.push_back(std::move(reference));
   }
-  return paths;
+  return references;
+}
+
+std::string replaceWorkflowReferences(std::string_view text, const std::map<std::string, std::string>& names) {
+  const std::string copy(text);
+  std::string replaced;
+  auto last = copy.cbegin();
+  for (auto it = std::sregex_iterator(copy.begin(), copy.end(), workflowTokenPattern()); it != std::sregex_iterator();
+       ++it) {
+    replaced.append(last, (*it)[0].first);
+    replaced += names.at((*it)[1].str());
+    last = (*it)[0].second;
+  }
+  replaced.append(last, copy.cend());
+  return replaced;
 }
 
 std::optional<fs::path> resolveIncludePath(const std::string& path, const fs::path& cwd, const fs::path& baseDir) {
@@ -67,23 +92,6 @@ Json YamlMacroExpander::expand(const std::string& original, const std::string& k
   const std::string key = lastKeyOf(keyPath);
   std::string text = original;
 
-  if (text.find("$WORKFLOW{") != std::string::npos) {
-    std::string replaced;
-    auto last = text.cbegin();
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), workflowTokenPattern());
-         it != std::sregex_iterator(); ++it) {
-      const std::string path = (*it)[1].str();
-      auto name = context_.workflowNames.find(path);
-      if (name == context_.workflowNames.end())
-        throw YamlLoadError(context_.yamlFile, line, key, "workflow file '" + path + "' was not loaded");
-      replaced.append(last, (*it)[0].first);
-      replaced += name->second;
-      last = (*it)[0].second;
-    }
-    replaced.append(last, text.cend());
-    text = replaced;
-  }
-
   if (text.rfind("$FILE", 0) == 0) text = expandFile(text, key, line);
   if (text.find("$ENV") != std::string::npos) text = expandEnv(text);
 
@@ -115,8 +123,7 @@ std::string YamlMacroExpander::expandFile(const std::string& text, const std::st
                             " nor in " + context_.baseDir.string());
   auto content = readWholeFile(*resolved);
   if (!content)
-    throw YamlLoadError(context_.yamlFile, line, key,
-                        "cannot read file '" + resolved->string() + "' named by $FILE");
+    throw YamlLoadError(context_.yamlFile, line, key, "cannot read file '" + resolved->string() + "' named by $FILE");
   return *content;
 }
 

@@ -1,8 +1,9 @@
 // The string macros of pydolphinscheduler YAML files (spec pyds-yaml.md §2).
 //
-// Contract: expand() rewrites one string value, in the SDK's order:
-//   $WORKFLOW{"p"}  every token replaced by the name of the workflow loaded from p (the loader
-//                   loads those files first and passes their names in `workflowNames`);
+// Contract: $WORKFLOW{"p"} works on the raw text before YAML parsing, as in the SDK: the
+// loader loads every file named that way first and replaceWorkflowReferences() puts each
+// workflow's name in place of its tokens (so the token also works inside flow mappings).
+// expand() then rewrites one string value, in the SDK's order:
 //   $FILE{"p"}      when the value starts with $FILE, the whole value becomes the file's text;
 //                   p is read relative to the working directory if it exists there (or is
 //                   absolute), else relative to the YAML file's folder;
@@ -25,13 +26,12 @@
 namespace porpoise::exchange {
 
 struct YamlMacroContext {
-  std::string yamlFile;          // file name used in error messages
+  std::string yamlFile;           // file name used in error messages
   std::filesystem::path baseDir;  // folder of the YAML file
   std::filesystem::path cwd;      // working directory for relative paths
   bool allowFileAccess = true;    // false: $FILE and $WORKFLOW are errors
   EnvLookup env = processEnv;
   PydsConfig config = PydsConfig::defaults();
-  std::map<std::string, std::string> workflowNames;  // $WORKFLOW path (as written) -> workflow name
 };
 
 class YamlMacroExpander {
@@ -51,8 +51,18 @@ class YamlMacroExpander {
   YamlMacroContext context_;
 };
 
-// The path of every $WORKFLOW{"path"} token in `text`, in order (duplicates included).
-std::vector<std::string> findWorkflowReferences(std::string_view text);
+// A $WORKFLOW{"path"} token found in raw text.
+struct WorkflowReference {
+  std::string path;
+  int line = 0;     // 1-based
+  std::string key;  // the YAML key written before it on its line, if any
+};
+
+// Every $WORKFLOW{"path"} token in `text`, in order (duplicates included).
+std::vector<WorkflowReference> findWorkflowReferences(std::string_view text);
+
+// `text` with every $WORKFLOW{"path"} token replaced by names.at(path).
+std::string replaceWorkflowReferences(std::string_view text, const std::map<std::string, std::string>& names);
 
 // Where an included file is read from: `path` itself when it exists relative to `cwd` (or is
 // absolute and exists), else `baseDir/path` when that exists, else nullopt.

@@ -10,11 +10,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "model/enums.h"
 
@@ -37,9 +36,9 @@ struct YamlWorkflowFields {
   std::string name;
   std::string description;
   std::string project;
-  std::string user;             // informational: the SDK's workflow user
-  std::string tenant;           // tenant code (SDK default tenant when the file names none)
-  bool tenantGiven = false;     // the file set `tenant:` itself
+  std::string user;          // informational: the SDK's workflow user
+  std::string tenant;        // tenant code (SDK default tenant when the file names none)
+  bool tenantGiven = false;  // the file set `tenant:` itself
   std::string workerGroup = "default";
   model::WarningType warningType = model::WarningType::NONE;
   int warningGroupId = 0;

@@ -9,8 +9,8 @@ namespace porpoise::exchange {
 
 namespace {
 
-constexpr const char* kParameterTypes[] = {"VARCHAR", "LONG", "INTEGER", "FLOAT", "DOUBLE", "DATE",
-                                           "TIME",    "TIMESTAMP", "BOOLEAN", "LIST", "FILE"};
+constexpr const char* kParameterTypes[] = {"VARCHAR", "LONG",      "INTEGER", "FLOAT", "DOUBLE", "DATE",
+                                           "TIME",    "TIMESTAMP", "BOOLEAN", "LIST",  "FILE"};
 
 bool isParameterType(const std::string& name) {
   for (const char* type : kParameterTypes)
@@ -184,10 +184,11 @@ Json buildYamlTaskDefinition(YamlTaskSource& source, const YamlTaskType& type, Y
   task["timeoutFlag"] = enumChoice<model::TimeoutFlag>(source, "timeout_flag", timeout > 0 ? "OPEN" : "CLOSE");
   auto strategy = source.optionalText("timeout_notify_strategy");
   task["timeoutNotifyStrategy"] = nullptr;
-  if (strategy) task["timeoutNotifyStrategy"] = enumChoice<model::TimeoutStrategy>(source, "timeout_notify_strategy", "");
-  for (const auto& [key, field] : {std::pair{"task_group_id", "taskGroupId"},
-                                   std::pair{"task_group_priority", "taskGroupPriority"},
-                                   std::pair{"cpu_quota", "cpuQuota"}, std::pair{"memory_max", "memoryMax"}}) {
+  if (strategy)
+    task["timeoutNotifyStrategy"] = enumChoice<model::TimeoutStrategy>(source, "timeout_notify_strategy", "");
+  for (const auto& [key, field] :
+       {std::pair{"task_group_id", "taskGroupId"}, std::pair{"task_group_priority", "taskGroupPriority"},
+        std::pair{"cpu_quota", "cpuQuota"}, std::pair{"memory_max", "memoryMax"}}) {
     if (const auto* entry = source.take(key)) task[field] = source.intOf(*entry);
   }
   if (const auto* entry = source.take("is_cache")) task["isCache"] = source.boolOf(*entry) ? "YES" : "NO";

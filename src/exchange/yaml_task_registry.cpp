@@ -1,5 +1,4 @@
 #include "exchange/yaml_task_mapping.h"
-
 #include "util/strings.h"
 
 namespace porpoise::exchange {

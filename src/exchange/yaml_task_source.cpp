@@ -39,8 +39,7 @@ std::vector<YamlTaskSource::Entry> readYamlEntries(const YAML::Node& mapping, co
   return entries;
 }
 
-YamlTaskSource::YamlTaskSource(std::string file, int line, std::string name, std::string typeName,
-                               std::string subject)
+YamlTaskSource::YamlTaskSource(std::string file, int line, std::string name, std::string typeName, std::string subject)
     : file_(std::move(file)),
       line_(line),
       name_(std::move(name)),
@@ -74,8 +73,7 @@ const YamlTaskSource::Entry& YamlTaskSource::require(const std::string& key) {
   const Entry* entry = take(key);
   if (entry == nullptr) {
     const Entry* present = find(key);
-    failAt(present ? present->line : line_, key,
-           subject_ + " is missing the required key '" + key + "'");
+    failAt(present ? present->line : line_, key, subject_ + " is missing the required key '" + key + "'");
   }
   return *entry;
 }

@@ -1,4 +1,5 @@
-// The keys of one YAML task (or of the `workflow:` mapping) after the string macros, with the lines they were written on.
+// The keys of one YAML task (or of the `workflow:` mapping) after the string macros, with the lines they were written
+// on.
 //
 // Contract: a task mapper reads keys through take()/require(); every read key is marked, so
 // unreadKeys() lists what no mapper understood (reported as warnings, as SDK 4.x ignores

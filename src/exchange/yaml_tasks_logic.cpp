@@ -133,18 +133,30 @@ struct DependentDate {
 };
 
 constexpr DependentDate kDependentDates[] = {
-    {"CURRENT_HOUR", "currentHour"},       {"LAST_ONE_HOUR", "last1Hour"},
-    {"LAST_TWO_HOURS", "last2Hours"},      {"LAST_THREE_HOURS", "last3Hours"},
-    {"LAST_TWENTY_FOUR_HOURS", "last24Hours"}, {"TODAY", "today"},
-    {"LAST_ONE_DAYS", "last1Days"},        {"LAST_TWO_DAYS", "last2Days"},
-    {"LAST_THREE_DAYS", "last3Days"},      {"LAST_SEVEN_DAYS", "last7Days"},
-    {"THIS_WEEK", "thisWeek"},             {"LAST_WEEK", "lastWeek"},
-    {"LAST_MONDAY", "lastMonday"},         {"LAST_TUESDAY", "lastTuesday"},
-    {"LAST_WEDNESDAY", "lastWednesday"},   {"LAST_THURSDAY", "lastThursday"},
-    {"LAST_FRIDAY", "lastFriday"},         {"LAST_SATURDAY", "lastSaturday"},
-    {"LAST_SUNDAY", "lastSunday"},         {"THIS_MONTH", "thisMonth"},
-    {"THIS_MONTH_BEGIN", "thisMonthBegin"}, {"THIS_MONTH_END", "thisMonthEnd"},
-    {"LAST_MONTH", "lastMonth"},           {"LAST_MONTH_BEGIN", "lastMonthBegin"},
+    {"CURRENT_HOUR", "currentHour"},
+    {"LAST_ONE_HOUR", "last1Hour"},
+    {"LAST_TWO_HOURS", "last2Hours"},
+    {"LAST_THREE_HOURS", "last3Hours"},
+    {"LAST_TWENTY_FOUR_HOURS", "last24Hours"},
+    {"TODAY", "today"},
+    {"LAST_ONE_DAYS", "last1Days"},
+    {"LAST_TWO_DAYS", "last2Days"},
+    {"LAST_THREE_DAYS", "last3Days"},
+    {"LAST_SEVEN_DAYS", "last7Days"},
+    {"THIS_WEEK", "thisWeek"},
+    {"LAST_WEEK", "lastWeek"},
+    {"LAST_MONDAY", "lastMonday"},
+    {"LAST_TUESDAY", "lastTuesday"},
+    {"LAST_WEDNESDAY", "lastWednesday"},
+    {"LAST_THURSDAY", "lastThursday"},
+    {"LAST_FRIDAY", "lastFriday"},
+    {"LAST_SATURDAY", "lastSaturday"},
+    {"LAST_SUNDAY", "lastSunday"},
+    {"THIS_MONTH", "thisMonth"},
+    {"THIS_MONTH_BEGIN", "thisMonthBegin"},
+    {"THIS_MONTH_END", "thisMonthEnd"},
+    {"LAST_MONTH", "lastMonth"},
+    {"LAST_MONTH_BEGIN", "lastMonthBegin"},
     {"LAST_MONTH_END", "lastMonthEnd"},
 };
 
@@ -225,8 +237,8 @@ Json buildDependentParams(YamlTaskSource& source, YamlTaskContext& context) {
       const auto& item = dependItems[i];
       YamlReference reference;
       reference.kind = YamlReferenceKind::DependentItem;
-      reference.pointer = "/taskParams/dependence/dependTaskList/" + std::to_string(g) + "/dependItemList/" +
-                          std::to_string(i);
+      reference.pointer =
+          "/taskParams/dependence/dependTaskList/" + std::to_string(g) + "/dependItemList/" + std::to_string(i);
       reference.line = item.line;
       reference.projectName = fieldText(source, item, "project_name");
       reference.workflowName =
@@ -238,7 +250,8 @@ Json buildDependentParams(YamlTaskSource& source, YamlTaskContext& context) {
         const std::string written = fieldText(source, item, "dependent_date");
         auto known = dependentDateValue(written);
         if (!known)
-          source.failAt(lineOfKey(item, "dependent_date"), "dependent_date", "unknown dependent_date '" + written + "'");
+          source.failAt(lineOfKey(item, "dependent_date"), "dependent_date",
+                        "unknown dependent_date '" + written + "'");
         dateValue = *known;
       }
       items.push_back({{"projectCode", 0},

@@ -9,7 +9,8 @@ namespace {
 constexpr const char* kDefaultTrackingUri = "http://127.0.0.1:5000";
 
 Json mlflowBase(YamlTaskSource& source, const char* taskType) {
-  return {{"mlflowTaskType", taskType}, {"mlflowTrackingUri", source.textOr("mlflow_tracking_uri", kDefaultTrackingUri)}};
+  return {{"mlflowTaskType", taskType},
+          {"mlflowTrackingUri", source.textOr("mlflow_tracking_uri", kDefaultTrackingUri)}};
 }
 
 Json mlflowProject(YamlTaskSource& source, const char* jobType) {

@@ -6,12 +6,12 @@
 // explicit keys win) and reject duplicate keys. Lines are 1-based. Problems throw YamlLoadError.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 namespace porpoise::exchange {
 

@@ -94,8 +94,7 @@ YamlWorkflowFields readYamlWorkflowFields(YamlTaskSource& source, const PydsConf
   const int64_t timeout = source.intOr("timeout", 0);
   if (timeout < 0) source.fail("timeout", "timeout must not be negative");
   fields.timeout = static_cast<int>(timeout);
-  fields.releaseState =
-      enumValue<model::ReleaseState>(source, "release_state", config.get("WORKFLOW_RELEASE_STATE"));
+  fields.releaseState = enumValue<model::ReleaseState>(source, "release_state", config.get("WORKFLOW_RELEASE_STATE"));
   fields.globalParams = globalParamsOf(source);
   fields.run = source.boolOr("run", false);
 
@@ -113,8 +112,8 @@ YamlWorkflowFields readYamlWorkflowFields(YamlTaskSource& source, const PydsConf
 
   for (const char* unusable : {"resource_list", "resource_plugin"}) {
     if (source.take(unusable))
-      warnings.push_back(source.file() + ":" + std::to_string(source.lineOf(unusable)) + ": workflow key '" +
-                         unusable + "' cannot be used from YAML and was ignored");
+      warnings.push_back(source.file() + ":" + std::to_string(source.lineOf(unusable)) + ": workflow key '" + unusable +
+                         "' cannot be used from YAML and was ignored");
   }
   for (const auto* unread : source.unreadKeys())
     warnings.push_back(source.file() + ":" + std::to_string(unread->line) + ": workflow key '" + unread->key +

@@ -20,30 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct WorkflowToken {
-  std::string path;
-  int line = 0;
-  std::string key;
-};
-
-// Every $WORKFLOW{"path"} written in the string values under `node`, in document order.
-void collectWorkflowTokens(const YAML::Node& node, const std::string& key, int line,
-                           std::vector<WorkflowToken>& tokens) {
-  if (!node.IsDefined() || node.IsNull()) return;
-  if (node.IsScalar()) {
-    for (auto& path : findWorkflowReferences(node.Scalar())) tokens.push_back({path, line, key});
-    return;
-  }
-  if (node.IsSequence()) {
-    for (const auto& item : node) collectWorkflowTokens(item, key, yamlLine(item) > 0 ? yamlLine(item) : line, tokens);
-    return;
-  }
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const std::string childKey = it->first.IsScalar() ? it->first.Scalar() : key;
-    collectWorkflowTokens(it->second, childKey, yamlLine(it->first), tokens);
-  }
-}
-
 class WorkflowFileLoader {
  public:
   explicit WorkflowFileLoader(const YamlLoaderOptions& options) : options_(options) {
@@ -59,12 +35,12 @@ class WorkflowFileLoader {
     const std::string identity = ec ? path.lexically_normal().string() : canonical.string();
     if (auto it = loaded_.find(identity); it != loaded_.end()) return it->second;
     if (std::find(loading_.begin(), loading_.end(), identity) != loading_.end()) {
-      throw YamlLoadError(fromFile, fromLine, fromKey,
-                          "workflow files include each other: " + includeChain(identity));
+      throw YamlLoadError(fromFile, fromLine, fromKey, "workflow files include each other: " + includeChain(identity));
     }
     auto text = readWholeFile(path);
-    if (!text) throw YamlLoadError(fromFile.empty() ? displayName : fromFile, fromLine, fromKey,
-                                   "cannot read workflow file '" + path.string() + "'");
+    if (!text)
+      throw YamlLoadError(fromFile.empty() ? displayName : fromFile, fromLine, fromKey,
+                          "cannot read workflow file '" + path.string() + "'");
     loading_.push_back(identity);
     const size_t index = loadText(*text, displayName, path.parent_path());
     loading_.pop_back();
@@ -72,7 +48,10 @@ class WorkflowFileLoader {
     return index;
   }
 
-  size_t loadText(const std::string& text, const std::string& file, const fs::path& baseDir) {
+  size_t loadText(const std::string& rawText, const std::string& file, const fs::path& baseDir) {
+    const fs::path folder = baseDir.empty() ? fs::path(".") : baseDir;
+    std::map<std::string, size_t> linked;
+    const std::string text = loadReferencedWorkflows(rawText, file, folder, linked);
     YAML::Node root;
     try {
       root = YAML::Load(text);
@@ -100,18 +79,18 @@ class WorkflowFileLoader {
 
     YamlMacroContext macroContext;
     macroContext.yamlFile = file;
-    macroContext.baseDir = baseDir.empty() ? fs::path(".") : baseDir;
+    macroContext.baseDir = folder;
     macroContext.cwd = cwd_;
     macroContext.allowFileAccess = options_.allowFileAccess;
     macroContext.env = options_.env;
     macroContext.config = options_.config;
-    std::map<std::string, size_t> linked = loadReferencedWorkflows(workflowEntry, tasksEntry, file, macroContext);
     const YamlMacroExpander expander(std::move(macroContext));
 
     YamlWorkflowSubmission submission;
     submission.sourceFile = file;
     YamlTaskSource workflowSource(file, workflowEntry.line, "", "workflow", "the workflow");
-    for (auto& entry : readYamlEntries(workflowEntry.value, file, expander.hook())) workflowSource.add(std::move(entry));
+    for (auto& entry : readYamlEntries(workflowEntry.value, file, expander.hook()))
+      workflowSource.add(std::move(entry));
     submission.workflow = readYamlWorkflowFields(workflowSource, options_.config, now_, submission.warnings);
 
     buildTasks(tasksEntry.value, file, linked, submission, expander);
@@ -135,28 +114,28 @@ class WorkflowFileLoader {
     return util::join(chain, " -> ");
   }
 
-  // Loads the files named by $WORKFLOW{...}; returns workflow name -> submission index.
-  std::map<std::string, size_t> loadReferencedWorkflows(const YamlEntry& workflowEntry, const YamlEntry& tasksEntry,
-                                                        const std::string& file, YamlMacroContext& macroContext) {
-    std::vector<WorkflowToken> tokens;
-    collectWorkflowTokens(workflowEntry.value, "workflow", workflowEntry.line, tokens);
-    collectWorkflowTokens(tasksEntry.value, "tasks", tasksEntry.line, tokens);
-    std::map<std::string, size_t> linked;
-    for (const auto& token : tokens) {
-      if (macroContext.workflowNames.count(token.path)) continue;
+  // Loads the files the text names with $WORKFLOW{"path"} (each once, in order), records their
+  // submissions in `linked` by workflow name, and returns the text with the tokens replaced.
+  std::string loadReferencedWorkflows(const std::string& text, const std::string& file, const fs::path& folder,
+                                      std::map<std::string, size_t>& linked) {
+    const auto references = findWorkflowReferences(text);
+    if (references.empty()) return text;
+    std::map<std::string, std::string> names;
+    for (const auto& reference : references) {
+      if (names.count(reference.path)) continue;
       if (!options_.allowFileAccess)
-        throw YamlLoadError(file, token.line, token.key, "$WORKFLOW{\"" + token.path + "\"} is not allowed here");
-      auto resolved = resolveIncludePath(token.path, cwd_, macroContext.baseDir);
+        throw YamlLoadError(file, reference.line, reference.key,
+                            "$WORKFLOW{\"" + reference.path + "\"} is not allowed here");
+      auto resolved = resolveIncludePath(reference.path, cwd_, folder);
       if (!resolved)
-        throw YamlLoadError(file, token.line, token.key,
-                            "cannot find workflow file '" + token.path + "' named by $WORKFLOW (looked in " +
-                                cwd_.string() + " and " + macroContext.baseDir.string() + ")");
-      const size_t index = loadFile(*resolved, resolved->string(), file, token.line, token.key);
-      const std::string& name = result_.submissions[index].workflow.name;
-      macroContext.workflowNames[token.path] = name;
-      linked[name] = index;
+        throw YamlLoadError(file, reference.line, reference.key,
+                            "cannot find workflow file '" + reference.path + "' named by $WORKFLOW (looked in " +
+                                cwd_.string() + " and " + folder.string() + ")");
+      const size_t index = loadFile(*resolved, resolved->string(), file, reference.line, reference.key);
+      names[reference.path] = result_.submissions[index].workflow.name;
+      linked[names[reference.path]] = index;
     }
-    return linked;
+    return replaceWorkflowReferences(text, names);
   }
 
   TaskDraft readTask(const YAML::Node& node, const std::string& file, const YamlMacroExpander& expander) {
@@ -181,8 +160,8 @@ class WorkflowFileLoader {
     const YamlTaskType* type = findYamlTaskType(typeName);
     if (type == nullptr)
       throw YamlLoadError(file, typeEntry->line, "task_type",
-                          "unknown task type '" + typeName + "' of task '" + name + "'; known types: " +
-                              util::join(yamlTaskTypeNames(), ", "));
+                          "unknown task type '" + typeName + "' of task '" + name +
+                              "'; known types: " + util::join(yamlTaskTypeNames(), ", "));
 
     TaskDraft draft{YamlTaskSource(file, line, name, typeName, "task '" + name + "' (" + typeName + ")"), type, {}};
     for (auto& entry : entries) draft.source.add(std::move(entry));
@@ -194,7 +173,8 @@ class WorkflowFileLoader {
       } else if (deps->value.is_array()) {
         for (size_t i = 0; i < deps->value.size(); ++i) {
           const Json& dep = deps->value[i];
-          const int depLine = deps->node.IsSequence() && yamlLine(deps->node[i]) > 0 ? yamlLine(deps->node[i]) : deps->line;
+          const int depLine =
+              deps->node.IsSequence() && yamlLine(deps->node[i]) > 0 ? yamlLine(deps->node[i]) : deps->line;
           if (!dep.is_string() && !dep.is_number())
             throw YamlLoadError(file, depLine, "deps", "each entry of 'deps' must be a task name");
           draft.deps.push_back({dep.is_string() ? dep.get<std::string>() : dep.dump(), name, depLine, "deps"});
@@ -229,8 +209,8 @@ class WorkflowFileLoader {
     for (size_t i = 0; i < drafts.size(); ++i) {
       TaskDraft& draft = drafts[i];
       YamlTaskContext context(codes, submission.workflow.project, i, linkedSubmission);
-      submission.taskDefinitions.push_back(
-          buildYamlTaskDefinition(draft.source, *draft.type, context, codes.at(draft.source.name()), submission.warnings));
+      submission.taskDefinitions.push_back(buildYamlTaskDefinition(draft.source, *draft.type, context,
+                                                                   codes.at(draft.source.name()), submission.warnings));
       for (auto& reference : context.references()) submission.references.push_back(std::move(reference));
       const std::string edgeKey = std::string(draft.type->dsTaskType) == "SWITCH" ? "condition" : "groups";
       for (const auto& edge : context.edges())

@@ -1,5 +1,6 @@
 // Replacing task codes rewrites every place a workflow refers to its own tasks.
 #include "exchange/yaml_code_assignment.h"
+
 #include "yaml_test_support.h"
 
 namespace porpoise::exchange {
@@ -72,9 +73,13 @@ tasks:
 
 TEST(YamlCodeAssignment, RejectsDuplicateCodes) {
   ScratchDir dir;
-  auto result = testing::loadWritten(
-      dir, "wf.yaml", "workflow: {name: wf}\ntasks:\n  - {name: a, task_type: Shell, command: x}\n  - {name: b, task_type: Shell, command: x}\n");
-  EXPECT_THROW(assignYamlTaskCodes(result.submissions[0], [](const std::string&, int64_t) { return YamlTaskIdentity{7, 0}; }),
+  auto result = testing::loadWritten(dir, "wf.yaml",
+                                     "workflow: {name: wf}\ntasks:\n  - {name: a, task_type: Shell, command: x}\n  - "
+                                     "{name: b, task_type: Shell, command: x}\n");
+  EXPECT_THROW(assignYamlTaskCodes(result.submissions[0],
+                                   [](const std::string&, int64_t) {
+                                     return YamlTaskIdentity{7, 0};
+                                   }),
                std::invalid_argument);
 }
 

@@ -23,7 +23,8 @@ void expectLoadError(const std::string& yaml, const ExpectedError& expected, con
     EXPECT_EQ(error.line(), expected.line) << error.what();
     EXPECT_EQ(error.key(), expected.key) << error.what();
     EXPECT_NE(std::string(error.what()).find(expected.messagePart), std::string::npos) << error.what();
-    const std::string where = expected.line > 0 ? fileName + ":" + std::to_string(expected.line) + ": " : fileName + ": ";
+    const std::string where =
+        expected.line > 0 ? fileName + ":" + std::to_string(expected.line) + ": " : fileName + ": ";
     EXPECT_NE(std::string(error.what()).find(where), std::string::npos) << error.what();
   }
 }
@@ -103,7 +104,8 @@ tasks:
 TEST(YamlErrors, IncludedPathIsAFolder) {
   ScratchDir dir;
   dir.write("scripts/keep", "");
-  const auto file = dir.write("wf.yaml", "workflow: {name: wf}\ntasks:\n  - {name: a, task_type: Shell, command: '$FILE{\"scripts\"}'}\n");
+  const auto file = dir.write(
+      "wf.yaml", "workflow: {name: wf}\ntasks:\n  - {name: a, task_type: Shell, command: '$FILE{\"scripts\"}'}\n");
   try {
     loadYamlWorkflowFile(file, testing::countingOptions(dir.path()));
     ADD_FAILURE() << "a folder cannot be included";
@@ -238,21 +240,26 @@ tasks:
 }
 
 TEST(YamlErrors, BadWorkflowValues) {
-  expectLoadError("workflow:\n  name: wf\n  release_state: maybe\ntasks:\n  - {name: a, task_type: Shell, command: x}\n",
-                  {3, "release_state", "'MAYBE' is not one of OFFLINE, ONLINE"});
   expectLoadError(
-      "workflow:\n  name: wf\n  schedule: 0 0 0 * * ? *\n  start_time: 2021-13-01\ntasks:\n  - {name: a, task_type: Shell, "
+      "workflow:\n  name: wf\n  release_state: maybe\ntasks:\n  - {name: a, task_type: Shell, command: x}\n",
+      {3, "release_state", "'MAYBE' is not one of OFFLINE, ONLINE"});
+  expectLoadError(
+      "workflow:\n  name: wf\n  schedule: 0 0 0 * * ? *\n  start_time: 2021-13-01\ntasks:\n  - {name: a, task_type: "
+      "Shell, "
       "command: x}\n",
       {4, "start_time", "'2021-13-01' is not a date"});
-  expectLoadError("workflow:\n  name: wf\n  timezone: Mars/Olympus\ntasks:\n  - {name: a, task_type: Shell, command: x}\n",
-                  {3, "timezone", "unknown time zone"});
+  expectLoadError(
+      "workflow:\n  name: wf\n  timezone: Mars/Olympus\ntasks:\n  - {name: a, task_type: Shell, command: x}\n",
+      {3, "timezone", "unknown time zone"});
 }
 
 TEST(YamlErrors, BadTaskValues) {
-  expectLoadError("workflow: {name: wf}\ntasks:\n  - name: a\n    task_type: Shell\n    command: x\n    task_priority: URGENT\n",
-                  {6, "task_priority", "'URGENT' is not one of HIGHEST"});
-  expectLoadError("workflow: {name: wf}\ntasks:\n  - name: a\n    task_type: Shell\n    command: x\n    fail_retry_times: many\n",
-                  {6, "fail_retry_times", "expected a whole number"});
+  expectLoadError(
+      "workflow: {name: wf}\ntasks:\n  - name: a\n    task_type: Shell\n    command: x\n    task_priority: URGENT\n",
+      {6, "task_priority", "'URGENT' is not one of HIGHEST"});
+  expectLoadError(
+      "workflow: {name: wf}\ntasks:\n  - name: a\n    task_type: Shell\n    command: x\n    fail_retry_times: many\n",
+      {6, "fail_retry_times", "expected a whole number"});
   expectLoadError("workflow: {name: wf}\ntasks:\n  - name: a\n    task_type: Shell\n    command: [x]\n",
                   {5, "command", "expected a single value"});
   expectLoadError(
@@ -280,8 +287,12 @@ tasks:
 
 TEST(YamlErrors, WorkflowFilesIncludingEachOther) {
   ScratchDir dir;
-  dir.write("a.yaml", "workflow: {name: a}\ntasks:\n  - {name: t, task_type: SubWorkflow, workflow_name: '$WORKFLOW{\"b.yaml\"}'}\n");
-  dir.write("b.yaml", "workflow: {name: b}\ntasks:\n  - {name: t, task_type: SubWorkflow, workflow_name: '$WORKFLOW{\"a.yaml\"}'}\n");
+  dir.write(
+      "a.yaml",
+      "workflow: {name: a}\ntasks:\n  - {name: t, task_type: SubWorkflow, workflow_name: '$WORKFLOW{\"b.yaml\"}'}\n");
+  dir.write(
+      "b.yaml",
+      "workflow: {name: b}\ntasks:\n  - {name: t, task_type: SubWorkflow, workflow_name: '$WORKFLOW{\"a.yaml\"}'}\n");
   try {
     loadYamlWorkflowFile(dir.path() / "a.yaml", testing::countingOptions(dir.path()));
     ADD_FAILURE() << "an include cycle must fail";
@@ -293,9 +304,10 @@ TEST(YamlErrors, WorkflowFilesIncludingEachOther) {
 }
 
 TEST(YamlErrors, MissingWorkflowFile) {
-  expectLoadError("workflow: {name: p}\ntasks:\n  - name: t\n    task_type: SubProcess\n    process_definition_name: "
-                  "$WORKFLOW{\"gone.yaml\"}\n",
-                  {5, "process_definition_name", "cannot find workflow file 'gone.yaml'"});
+  expectLoadError(
+      "workflow: {name: p}\ntasks:\n  - name: t\n    task_type: SubProcess\n    process_definition_name: "
+      "$WORKFLOW{\"gone.yaml\"}\n",
+      {5, "process_definition_name", "cannot find workflow file 'gone.yaml'"});
 }
 
 TEST(YamlErrors, UnreadableTopFile) {

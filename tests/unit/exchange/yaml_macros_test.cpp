@@ -1,5 +1,6 @@
 // The string macros ($FILE, $ENV, ${CONFIG.key}, $WORKFLOW, TYPE()) and YAML value typing.
 #include "exchange/yaml_macros.h"
+
 #include "exchange/yaml_value.h"
 #include "exchange/yaml_workflow_fields.h"
 #include "exchange/yaml_workflow_loader.h"
@@ -33,10 +34,10 @@ tasks:
 TEST(YamlMacros, FileWithAbsolutePathAndOnlyAtTheStart) {
   ScratchDir dir;
   const auto script = dir.write("abs.sh", "absolute");
-  const auto result = testing::loadWritten(dir, "wf.yaml",
-                                           "workflow: {name: wf}\ntasks:\n  - {name: a, task_type: Shell, command: '$FILE{\"" +
-                                               script.string() +
-                                               "\"}'}\n  - {name: b, task_type: Shell, command: 'cat $FILE{\"abs.sh\"}'}\n");
+  const auto result = testing::loadWritten(
+      dir, "wf.yaml",
+      "workflow: {name: wf}\ntasks:\n  - {name: a, task_type: Shell, command: '$FILE{\"" + script.string() +
+          "\"}'}\n  - {name: b, task_type: Shell, command: 'cat $FILE{\"abs.sh\"}'}\n");
   EXPECT_EQ(rawScriptOf(result, 0), "absolute");
   EXPECT_EQ(rawScriptOf(result, 1), "cat $FILE{\"abs.sh\"}");
 }
@@ -46,7 +47,8 @@ TEST(YamlMacros, FileAccessCanBeForbidden) {
   dir.write("x.sh", "x");
   auto options = testing::countingOptions(dir.path());
   options.allowFileAccess = false;
-  const std::string yaml = "workflow: {name: wf}\ntasks:\n  - {name: a, task_type: Shell, command: '$FILE{\"x.sh\"}'}\n";
+  const std::string yaml =
+      "workflow: {name: wf}\ntasks:\n  - {name: a, task_type: Shell, command: '$FILE{\"x.sh\"}'}\n";
   EXPECT_THROW(loadYamlWorkflowText(yaml, "upload.yaml", dir.path(), options), YamlLoadError);
   options.allowFileAccess = true;
   EXPECT_EQ(rawScriptOf(loadYamlWorkflowText(yaml, "upload.yaml", dir.path(), options)), "x");
@@ -60,7 +62,8 @@ TEST(YamlMacros, EnvironmentVariables) {
     return std::nullopt;
   };
   const YamlMacroExpander expander(context);
-  EXPECT_EQ(expander.expand("$ENV{USER} lives in $ENV{HOME}, $ENV{USER}!", "command", 1), "ada lives in /home/ada, ada!");
+  EXPECT_EQ(expander.expand("$ENV{USER} lives in $ENV{HOME}, $ENV{USER}!", "command", 1),
+            "ada lives in /home/ada, ada!");
   EXPECT_EQ(expander.expand("echo $ENV{NOT_SET}", "command", 1), "echo $NOT_SET");
   EXPECT_EQ(expander.expand("echo ${USER} $USER", "command", 1), "echo ${USER} $USER");
 }
@@ -84,24 +87,33 @@ TEST(YamlMacros, Configuration) {
   }
 }
 
-TEST(YamlMacros, WorkflowTokensAreReplacedInsideText) {
-  EXPECT_EQ(findWorkflowReferences("a $WORKFLOW{\"x.yaml\"} b $WORKFLOW{\"y.yaml\"} $WORKFLOW{\"x.yaml\"}"),
-            (std::vector<std::string>{"x.yaml", "y.yaml", "x.yaml"}));
-  YamlMacroContext context;
-  context.workflowNames["x.yaml"] = "child";
-  const YamlMacroExpander expander(context);
-  EXPECT_EQ(expander.expand("run $WORKFLOW{\"x.yaml\"} now", "command", 1), "run child now");
+TEST(YamlMacros, WorkflowTokensAreFoundAndReplacedInTheText) {
+  const std::string text =
+      "a: $WORKFLOW{\"x.yaml\"}\n# $WORKFLOW{\"y.yaml\"}\n- {name: t, workflow_name: $WORKFLOW{\"x.yaml\"}}\n";
+  const auto references = findWorkflowReferences(text);
+  ASSERT_EQ(references.size(), 3u);
+  EXPECT_EQ(references[0].path, "x.yaml");
+  EXPECT_EQ(references[0].line, 1);
+  EXPECT_EQ(references[0].key, "a");
+  EXPECT_EQ(references[1].path, "y.yaml");
+  EXPECT_EQ(references[1].line, 2);
+  EXPECT_EQ(references[2].line, 3);
+  EXPECT_EQ(references[2].key, "workflow_name");
+  EXPECT_EQ(replaceWorkflowReferences(text, {{"x.yaml", "child"}, {"y.yaml", "other"}}),
+            "a: child\n# other\n- {name: t, workflow_name: child}\n");
 }
 
 TEST(YamlMacros, WorkflowFilesAreLoadedFirstAndOnce) {
   ScratchDir dir;
-  dir.write("child.yaml", "workflow: {name: the-child, run: true}\ntasks:\n  - {name: c, task_type: Shell, command: x}\n");
+  dir.write("child.yaml",
+            "workflow: {name: the-child, run: true}\ntasks:\n  - {name: c, task_type: Shell, command: x}\n");
   dir.write("sub/mid.yaml",
-            "workflow: {name: mid}\ntasks:\n  - {name: m, task_type: SubWorkflow, workflow_name: '$WORKFLOW{\"../child.yaml\"}'}\n");
+            "workflow: {name: mid}\ntasks:\n  - {name: m, task_type: SubWorkflow, workflow_name: "
+            "'$WORKFLOW{\"../child.yaml\"}'}\n");
   const auto result = testing::loadWritten(dir, "top.yaml", R"(workflow: {name: top}
 tasks:
   - {name: one, task_type: SubProcess, process_definition_name: '$WORKFLOW{"child.yaml"}'}
-  - {name: two, task_type: SubWorkflow, workflow_name: '$WORKFLOW{"sub/mid.yaml"}', deps: [one]}
+  - {name: two, task_type: SubWorkflow, workflow_name: $WORKFLOW{"sub/mid.yaml"}, deps: [one]}
   - {name: three, task_type: SubWorkflow, workflow_name: existing-workflow}
 )");
   ASSERT_EQ(result.submissions.size(), 3u);
@@ -196,9 +208,10 @@ tasks:
 
 TEST(YamlValues, UnknownKeysAreWarnings) {
   ScratchDir dir;
-  const auto result = testing::loadWritten(dir, "wf.yaml",
-                                           "workflow: {name: wf, colour: blue}\ntasks:\n  - name: a\n    task_type: Shell\n"
-                                           "    command: x\n    comand: y\n");
+  const auto result =
+      testing::loadWritten(dir, "wf.yaml",
+                           "workflow: {name: wf, colour: blue}\ntasks:\n  - name: a\n    task_type: Shell\n"
+                           "    command: x\n    comand: y\n");
   const auto& warnings = result.submissions.at(0).warnings;
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_NE(warnings[0].find("wf.yaml:1: workflow key 'colour'"), std::string::npos) << warnings[0];

@@ -69,20 +69,18 @@ std::vector<std::string> exampleFiles() {
   for (const fs::path& dir : {examplesDir(), examplesDir() / "sdk-3.1.0"}) {
     if (!fs::exists(dir)) continue;
     for (const auto& entry : fs::directory_iterator(dir))
-      if (entry.path().extension() == ".yaml")
-        files.push_back(fs::relative(entry.path(), examplesDir()).string());
+      if (entry.path().extension() == ".yaml") files.push_back(fs::relative(entry.path(), examplesDir()).string());
   }
   std::sort(files.begin(), files.end());
   return files;
 }
 
-INSTANTIATE_TEST_SUITE_P(AllExamples, SdkExampleTest, ::testing::ValuesIn(exampleFiles()),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           for (char& c : name)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(AllExamples, SdkExampleTest, ::testing::ValuesIn(exampleFiles()), [](const auto& info) {
+  std::string name = info.param;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+});
 
 TEST(SdkExamples, ThereAreExamplesOfBothDialects) {
   const auto files = exampleFiles();
@@ -122,9 +120,8 @@ TEST(SdkExamples, SwitchBuildsBranchesAndDefault) {
   const Json& params = taskNamed(wf, "switch")["taskParams"];
   EXPECT_FALSE(params.contains("dependence"));
   EXPECT_FALSE(params.contains("conditionResult"));
-  EXPECT_EQ(params["switchResult"]["dependTaskList"],
-            Json::parse("[{\"condition\":\"${var} > 1\",\"nextNode\":" + std::to_string(codeOf(wf, "switch_child_1")) +
-                        "}]"));
+  EXPECT_EQ(params["switchResult"]["dependTaskList"], Json::parse("[{\"condition\":\"${var} > 1\",\"nextNode\":" +
+                                                                  std::to_string(codeOf(wf, "switch_child_1")) + "}]"));
   EXPECT_EQ(params["switchResult"]["nextNode"], codeOf(wf, "switch_child_2"));
   const auto edges = edgesOf(wf);
   EXPECT_TRUE(edges.count({codeOf(wf, "switch"), codeOf(wf, "switch_child_1")}));
@@ -148,7 +145,7 @@ void expectDependentReferences(const YamlLoadResult& result) {
   EXPECT_EQ(first.taskName, "task_1");
   const auto& var = wf.references[4];
   EXPECT_EQ(var.taskIndex, 1u);
-  EXPECT_EQ(var.projectName, "project-pydolphin");  // ${CONFIG.WORKFLOW_PROJECT}
+  EXPECT_EQ(var.projectName, "project-pydolphin");         // ${CONFIG.WORKFLOW_PROJECT}
   EXPECT_EQ(var.workflowName, "task_dependent_external");  // $WORKFLOW{"Dependent_External.yaml"}
 
   const Json& dependence = wf.taskDefinitions[0]["taskParams"]["dependence"];
@@ -240,7 +237,8 @@ TEST(SdkExamples, HttpParamsListIsKept) {
   EXPECT_EQ(params["condition"], "404");
   EXPECT_EQ(params["connectTimeout"], 60000);
   ASSERT_EQ(params["httpParams"].size(), 3u);
-  EXPECT_EQ(params["httpParams"][2], Json::parse(R"({"prop":"Content-Type","httpParametersType":"header","value":"test"})"));
+  EXPECT_EQ(params["httpParams"][2],
+            Json::parse(R"({"prop":"Content-Type","httpParametersType":"header","value":"test"})"));
 }
 
 TEST(SdkExamples, SqlDatasourcesAndIncludedFiles) {

@@ -1,6 +1,8 @@
 // Helpers shared by the YAML loader tests: fixture paths, scratch folders, counting codes.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -8,8 +10,6 @@
 #include <functional>
 #include <random>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "exchange/yaml_workflow_loader.h"
 

@@ -12,9 +12,9 @@ namespace porpoise::exchange {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::ScratchDir;
 using testing::fixturesDir;
 using testing::readText;
+using testing::ScratchDir;
 
 // One workflow as the comparison sees it: codes replaced by task / workflow names.
 struct Comparable {
@@ -184,8 +184,8 @@ TEST_P(TutorialYamlTest, LoadsLikeTheSdk) {
     EXPECT_EQ(loaded[i].fields, expected[i].fields);
     ASSERT_EQ(loaded[i].tasks.size(), expected[i].tasks.size());
     for (size_t t = 0; t < expected[i].tasks.size(); ++t)
-      EXPECT_EQ(loaded[i].tasks[t], expected[i].tasks[t]) << "ours:     " << loaded[i].tasks[t].dump() << "\nexpected: "
-                                                          << expected[i].tasks[t].dump();
+      EXPECT_EQ(loaded[i].tasks[t], expected[i].tasks[t])
+          << "ours:     " << loaded[i].tasks[t].dump() << "\nexpected: " << expected[i].tasks[t].dump();
     EXPECT_EQ(loaded[i].relations, expected[i].relations);
   }
   for (const auto& submission : result.submissions) EXPECT_TRUE(submission.warnings.empty());
