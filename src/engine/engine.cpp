@@ -80,7 +80,8 @@ template <typename T, typename F>
 std::future<T> Engine::command(F&& body) {
   auto promise = std::make_shared<std::promise<T>>();
   auto future = promise->get_future();
-  boost::asio::post(io_, [this, promise, body = std::forward<F>(body)]() mutable {
+  boost::asio::post(io_, [this, alive = std::weak_ptr<int>(alive_), promise, body = std::forward<F>(body)]() mutable {
+    if (alive.expired()) return;  // the engine is gone: the promise breaks
     process([this, promise, body = std::move(body)]() mutable {
       try {
         if constexpr (std::is_void_v<T>) {
@@ -116,7 +117,8 @@ std::future<void> Engine::forceSuccess(int64_t taskInstanceId) {
 }
 
 void Engine::onTaskStarted(int64_t taskInstanceId, int pid, std::string host) {
-  boost::asio::post(io_, [this, taskInstanceId, pid, host = std::move(host)] {
+  boost::asio::post(io_, [this, alive = std::weak_ptr<int>(alive_), taskInstanceId, pid, host = std::move(host)] {
+    if (alive.expired()) return;
     process([this, taskInstanceId, pid, host] {
       auto owner = taskOwner_.find(taskInstanceId);
       if (owner == taskOwner_.end()) return;
@@ -126,7 +128,8 @@ void Engine::onTaskStarted(int64_t taskInstanceId, int pid, std::string host) {
 }
 
 void Engine::onTaskFinished(TaskResult result) {
-  boost::asio::post(io_, [this, result = std::move(result)] {
+  boost::asio::post(io_, [this, alive = std::weak_ptr<int>(alive_), result = std::move(result)] {
+    if (alive.expired()) return;
     process([this, result] {
       auto owner = taskOwner_.find(result.taskInstanceId);
       if (owner == taskOwner_.end()) {
@@ -142,7 +145,8 @@ void Engine::onTaskFinished(TaskResult result) {
 }
 
 void Engine::onTaskTimeoutWarning(int64_t taskInstanceId) {
-  boost::asio::post(io_, [this, taskInstanceId] {
+  boost::asio::post(io_, [this, alive = std::weak_ptr<int>(alive_), taskInstanceId] {
+    if (alive.expired()) return;
     process([this, taskInstanceId] {
       auto owner = taskOwner_.find(taskInstanceId);
       if (owner == taskOwner_.end()) return;

@@ -16,6 +16,9 @@
 //    until no other instance of the same workflow runs; SERIAL_DISCARD ends a new instance as STOP when
 //    one runs; SERIAL_PRIORITY stops the running ones and queues the new one until they have ended.
 //    Revived instances (rerun, resume, recover) wait behind running ones for any serial type.
+//  - Destroy the Engine on the loop thread or after the io_context stopped; handlers it posted that run
+//    later do nothing (its futures then report a broken promise). Running tasks are not touched, so a
+//    new Engine can recover() them.
 //  - A serial backfill (StartRequest::complementDates) starts its next date when an instance ends SUCCESS.
 #pragma once
 
@@ -118,6 +121,7 @@ class Engine : private RunnerHost {
   std::vector<std::function<void()>> effects_;
   std::deque<Event> queue_;
   bool processing_ = false;
+  std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // handlers still queued after destruction do nothing
 };
 
 }  // namespace porpoise::engine

@@ -57,6 +57,7 @@ void WorkflowRunner::taskTimeoutWarning(int64_t taskInstanceId) {
   std::string text = "task '" + dag_.task(*i).name + "' has run longer than its timeout of " +
                      std::to_string(dag_.task(*i).timeout) + " minute(s)";
   log(*i, text);
+  if (dag_.task(*i).timeoutNotifyStrategy == model::TimeoutStrategy::FAILED) return;  // kill only, no alert
   auto& observer = svc().observer;
   host_.defer([&observer, warning = EngineWarning{EngineWarning::Kind::TaskTimeout, id(), taskInstanceId, text}] {
     observer.warning(warning);

@@ -9,7 +9,7 @@ void InMemoryRunStore::transaction(const std::function<void()>& body) {
     body();
     return;
   }
-  Data before = data_;
+  undo_.clear();
   ++depth_;
   try {
     body();
@@ -19,11 +19,41 @@ void InMemoryRunStore::transaction(const std::function<void()>& body) {
     }
   } catch (...) {
     --depth_;
-    data_ = std::move(before);
+    for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) (*it)();
+    undo_.clear();
     throw;
   }
   --depth_;
+  undo_.clear();
   ++transactions_;
+}
+
+void InMemoryRunStore::rememberWorkflow(int64_t id) {
+  auto it = data_.workflows.find(id);
+  std::optional<model::WorkflowInstance> before;
+  if (it != data_.workflows.end()) before = it->second;
+  int64_t next = data_.nextWorkflowId;
+  remember([this, id, before, next] {
+    if (before)
+      data_.workflows[id] = *before;
+    else
+      data_.workflows.erase(id);
+    data_.nextWorkflowId = next;
+  });
+}
+
+void InMemoryRunStore::rememberTask(int64_t id) {
+  auto it = data_.tasks.find(id);
+  std::optional<model::TaskInstance> before;
+  if (it != data_.tasks.end()) before = it->second;
+  int64_t next = data_.nextTaskId;
+  remember([this, id, before, next] {
+    if (before)
+      data_.tasks[id] = *before;
+    else
+      data_.tasks.erase(id);
+    data_.nextTaskId = next;
+  });
 }
 
 void InMemoryRunStore::addWorkflow(const model::DagData& data) {
@@ -43,6 +73,7 @@ std::optional<model::DagData> InMemoryRunStore::loadWorkflow(int64_t workflowCod
 }
 
 void InMemoryRunStore::insertWorkflowInstance(model::WorkflowInstance& instance) {
+  rememberWorkflow(data_.nextWorkflowId);
   instance.id = data_.nextWorkflowId++;
   data_.workflows[instance.id] = instance;
 }
@@ -50,6 +81,7 @@ void InMemoryRunStore::insertWorkflowInstance(model::WorkflowInstance& instance)
 void InMemoryRunStore::updateWorkflowInstance(const model::WorkflowInstance& instance) {
   if (!data_.workflows.count(instance.id))
     throw std::runtime_error("no workflow instance " + std::to_string(instance.id));
+  rememberWorkflow(instance.id);
   data_.workflows[instance.id] = instance;
 }
 
@@ -86,12 +118,14 @@ std::optional<model::WorkflowInstance> InMemoryRunStore::latestWorkflowInstanceI
 }
 
 void InMemoryRunStore::insertTaskInstance(model::TaskInstance& task) {
+  rememberTask(data_.nextTaskId);
   task.id = data_.nextTaskId++;
   data_.tasks[task.id] = task;
 }
 
 void InMemoryRunStore::updateTaskInstance(const model::TaskInstance& task) {
   if (!data_.tasks.count(task.id)) throw std::runtime_error("no task instance " + std::to_string(task.id));
+  rememberTask(task.id);
   data_.tasks[task.id] = task;
 }
 

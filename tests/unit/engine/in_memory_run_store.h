@@ -7,6 +7,7 @@
 // transaction throw after its body ran (to test that nothing is acted on).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <utility>
@@ -51,7 +52,15 @@ class InMemoryRunStore : public RunStore {
     int64_t nextWorkflowId = 1;
     int64_t nextTaskId = 1;
   };
+  // Undo log of the open transaction: how to put back what it changed.
+  void remember(std::function<void()> undo) {
+    if (depth_ > 0) undo_.push_back(std::move(undo));
+  }
+  void rememberWorkflow(int64_t id);
+  void rememberTask(int64_t id);
+
   Data data_;
+  std::vector<std::function<void()>> undo_;
   int depth_ = 0;
   int transactions_ = 0;
   bool failNextCommit_ = false;
