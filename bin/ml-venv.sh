@@ -30,6 +30,13 @@ core_packages=(
   "lightgbm==4.6.0"
   "scikit-learn==1.6.1"
   "pandas==2.2.3"
+  # mlflow 2.22 fails on SQLAlchemy 2.1 (sqlite tracking stores); 2.0.27 also suits the openmldb SDK
+  "sqlalchemy==2.0.27"
+  # mlflow 2.22's model server uses decorators that Starlette 1.x removed
+  "fastapi==0.115.12"
+  "starlette==0.46.2"
+  # runs tests/ml
+  "pytest==8.3.5"
 )
 openmldb_package="openmldb==0.9.2"
 openmldb_runtime_deps=("prettytable<=3.1.0" "ipython>=8,<9")
@@ -64,7 +71,7 @@ if ! "$venv/bin/python" -c 'import mlflow, dvc, sklearn, pandas; from flaml impo
 fi
 
 openmldb_state=unavailable
-log "installing $openmldb_package (without its dependency pins)"
+log "installing $openmldb_package (without its dependency pins: pip's conflict report about them below is expected)"
 if "${pip[@]}" install --quiet --no-deps "$openmldb_package" && "${pip[@]}" install --quiet "${openmldb_runtime_deps[@]}"; then
   if "$venv/bin/python" -c 'import openmldb.dbapi' 2>/dev/null; then
     openmldb_state=installed

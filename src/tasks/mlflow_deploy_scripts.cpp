@@ -1,3 +1,4 @@
+#include <map>
 #include <stdexcept>
 
 #include "tasks/mlflow_scripts.h"
@@ -6,9 +7,13 @@
 namespace porpoise::tasks {
 namespace {
 
-// Bash helpers of the serve script; they only use the variables serve_port, serve_dir, serve_log and
-// serve_pid_file set before them.
-constexpr const char* kServeHelpers = R"SH(mlflow_server_answers() (
+// The serve script. @@NAME@@ marks the values filled in by fillTemplate().
+constexpr const char* kServeTemplate = R"SH(export MLFLOW_TRACKING_URI=@@TRACKING_URI@@
+serve_port=@@PORT@@
+serve_dir="@@SERVE_DIR@@"
+serve_log="$serve_dir/mlflow-serve-$serve_port.log"
+serve_pid_file="$serve_dir/mlflow-serve-$serve_port.pid"
+mlflow_server_answers() (
   exec 3<>"/dev/tcp/127.0.0.1/$serve_port" || exit 1
   printf 'GET /ping HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
   IFS= read -r -t 5 status_line <&3 || exit 1
@@ -33,56 +38,77 @@ if port_in_use; then
   echo "Port $serve_port is already in use by another program: the model server cannot listen on it" >&2
   exit 1
 fi
-)SH";
+setsid nohup mlflow models serve -m @@MODEL_KEY@@ --port $serve_port -h 0.0.0.0@@ENV_MANAGER@@ >"$serve_log" 2>&1 </dev/null &
+server_pid=$!
+echo "$server_pid" >"$serve_pid_file"
+trap 'stop_server "$server_pid"; rm -f "$serve_pid_file"; exit 143' TERM INT HUP
+echo "Started mlflow models serve for @@MODEL_KEY@@ on port $serve_port (pid $server_pid, log $serve_log)"
+deadline=$((SECONDS + @@WAIT@@))
+until mlflow_server_answers; do
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "The model server exited before answering; the end of its log:" >&2
+    tail -n 50 "$serve_log" >&2
+    rm -f "$serve_pid_file"
+    exit 1
+  fi
+  if [ "$SECONDS" -ge "$deadline" ]; then
+    echo "The model server did not answer GET http://127.0.0.1:$serve_port/ping within @@WAIT@@ s; the end of its log:" >&2
+    tail -n 50 "$serve_log" >&2
+    stop_server "$server_pid"
+    rm -f "$serve_pid_file"
+    exit 1
+  fi
+  sleep 1
+done
+trap - TERM INT HUP
+echo "The model server answers: POST http://<this host>:$serve_port/invocations (pid $server_pid keeps serving after this task)")SH";
+
+constexpr const char* kDockerTemplate = R"SH(export MLFLOW_TRACKING_URI=@@TRACKING_URI@@
+set -e
+command -v docker >/dev/null 2>&1 || { echo "docker is not installed on this worker: deployType DOCKER needs a docker engine" >&2; exit 1; }
+docker info >/dev/null 2>&1 || { echo "the docker engine is not reachable from this worker (docker info failed): deployType DOCKER needs one" >&2; exit 1; }
+mlflow models build-docker -m @@MODEL_KEY@@ -n @@IMAGE@@ --enable-mlserver
+docker rm -f @@CONTAINER@@ >/dev/null 2>&1 || true
+docker run -d --name=@@CONTAINER@@ -p=@@PORT@@:8080 --health-cmd "curl --fail http://127.0.0.1:8080/ping || exit 1" --health-interval 5s --health-retries 20 @@IMAGE@@
+for attempt in $(seq 1 20); do
+  health=$(docker inspect --format '{{json .State.Health.Status }}' @@CONTAINER@@ | tr -d '"\n' || true)
+  echo "Container @@CONTAINER@@ health: $health (check $attempt of 20)"
+  if [ "$health" = healthy ]; then exit 0; fi
+  sleep 5
+done
+echo "Container @@CONTAINER@@ did not become healthy within 100 s" >&2
+exit 1)SH";
+
+// Replaces each @@NAME@@ of `text` with values.at(NAME) in one pass, so values are never scanned again.
+std::string fillTemplate(const std::string& text, const std::map<std::string, std::string>& values) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = text.find("@@", pos);
+    size_t close = open == std::string::npos ? open : text.find("@@", open + 2);
+    if (close == std::string::npos) break;
+    auto it = values.find(text.substr(open + 2, close - open - 2));
+    if (it == values.end()) {  // not a marker: keep the first "@@" and go on after it
+      out += text.substr(pos, open + 2 - pos);
+      pos = open + 2;
+      continue;
+    }
+    out += text.substr(pos, open - pos) + it->second;
+    pos = close + 2;
+  }
+  return out + text.substr(pos);
+}
 
 }  // namespace
 
 std::string mlflowServeScript(const MlflowParams& p, const MlflowSettings& settings) {
-  std::string wait = std::to_string(settings.serveWaitSeconds);
-  std::string envManager = settings.envManager.empty() ? "" : " --env-manager=" + settings.envManager;
-  return "export MLFLOW_TRACKING_URI=" + p.trackingUri +
-         "\n"
-         "serve_port=" +
-         util::trim(p.deployPort) +
-         "\n"
-         "serve_dir=\"" +
-         settings.serveDir +
-         "\"\n"
-         "serve_log=\"$serve_dir/mlflow-serve-$serve_port.log\"\n"
-         "serve_pid_file=\"$serve_dir/mlflow-serve-$serve_port.pid\"\n" +
-         kServeHelpers + "setsid nohup mlflow models serve -m " + p.deployModelKey + " --port $serve_port -h 0.0.0.0" +
-         envManager +
-         " >\"$serve_log\" 2>&1 </dev/null &\n"
-         "server_pid=$!\n"
-         "echo \"$server_pid\" >\"$serve_pid_file\"\n"
-         "trap 'stop_server \"$server_pid\"; rm -f \"$serve_pid_file\"; exit 143' TERM INT HUP\n"
-         "echo \"Started mlflow models serve for " +
-         p.deployModelKey +
-         " on port $serve_port (pid $server_pid, log $serve_log)\"\n"
-         "deadline=$((SECONDS + " +
-         wait +
-         "))\n"
-         "until mlflow_server_answers; do\n"
-         "  if ! kill -0 \"$server_pid\" 2>/dev/null; then\n"
-         "    echo \"The model server exited before answering; the end of its log:\" >&2\n"
-         "    tail -n 50 \"$serve_log\" >&2\n"
-         "    rm -f \"$serve_pid_file\"\n"
-         "    exit 1\n"
-         "  fi\n"
-         "  if [ \"$SECONDS\" -ge \"$deadline\" ]; then\n"
-         "    echo \"The model server did not answer GET http://127.0.0.1:$serve_port/ping within " +
-         wait +
-         " s; the end of its log:\" >&2\n"
-         "    tail -n 50 \"$serve_log\" >&2\n"
-         "    stop_server \"$server_pid\"\n"
-         "    rm -f \"$serve_pid_file\"\n"
-         "    exit 1\n"
-         "  fi\n"
-         "  sleep 1\n"
-         "done\n"
-         "trap - TERM INT HUP\n"
-         "echo \"The model server answers: POST http://<this host>:$serve_port/invocations (pid $server_pid keeps "
-         "serving after this task)\"";
+  return fillTemplate(kServeTemplate,
+                      {{"TRACKING_URI", p.trackingUri},
+                       {"PORT", util::trim(p.deployPort)},
+                       {"SERVE_DIR", settings.serveDir},
+                       {"MODEL_KEY", p.deployModelKey},
+                       {"ENV_MANAGER", settings.envManager.empty() ? "" : " --env-manager=" + settings.envManager},
+                       {"WAIT", std::to_string(settings.serveWaitSeconds)}});
 }
 
 MlflowDockerNames mlflowDockerNames(const std::string& key) {
@@ -110,35 +136,11 @@ MlflowDockerNames mlflowDockerNames(const std::string& key) {
 
 std::string mlflowDockerScript(const MlflowParams& p) {
   MlflowDockerNames names = mlflowDockerNames(p.deployModelKey);
-  return "export MLFLOW_TRACKING_URI=" + p.trackingUri +
-         "\n"
-         "set -e\n"
-         "command -v docker >/dev/null 2>&1 || { echo \"docker is not installed on this worker: deployType DOCKER "
-         "needs a docker engine\" >&2; exit 1; }\n"
-         "mlflow models build-docker -m " +
-         p.deployModelKey + " -n " + names.image +
-         " --enable-mlserver\n"
-         "docker rm -f " +
-         names.container +
-         " >/dev/null 2>&1 || true\n"
-         "docker run -d --name=" +
-         names.container + " -p=" + util::trim(p.deployPort) +
-         ":8080 --health-cmd \"curl --fail http://127.0.0.1:8080/ping || exit 1\" --health-interval 5s "
-         "--health-retries 20 " +
-         names.image +
-         "\n"
-         "for attempt in $(seq 1 20); do\n"
-         "  health=$(docker inspect --format '{{json .State.Health.Status }}' " +
-         names.container +
-         " | tr -d '\"\\n' || true)\n"
-         "  echo \"Container " +
-         names.container +
-         " health: $health (check $attempt of 20)\"\n"
-         "  if [ \"$health\" = healthy ]; then exit 0; fi\n"
-         "  sleep 5\n"
-         "done\n"
-         "echo \"Container " +
-         names.container + " did not become healthy within 100 s\" >&2\nexit 1";
+  return fillTemplate(kDockerTemplate, {{"TRACKING_URI", p.trackingUri},
+                                        {"MODEL_KEY", p.deployModelKey},
+                                        {"IMAGE", names.image},
+                                        {"CONTAINER", names.container},
+                                        {"PORT", util::trim(p.deployPort)}});
 }
 
 }  // namespace porpoise::tasks

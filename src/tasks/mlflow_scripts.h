@@ -11,8 +11,8 @@
 //    Exit 0 once the server answers 200; exit 1 if it dies first or does not answer within the wait
 //    (the server is then stopped). A TERM/INT/HUP while waiting stops the server too.
 //  - mlflowDockerScript(): DolphinScheduler's build-docker / docker rm / docker run sequence under
-//    `set -e`, preceded by a check that docker exists, followed by the health poll DolphinScheduler's worker
-//    does (20 x 5 s of `docker inspect`), done here as the tenant.
+//    `set -e`, preceded by checks that docker exists and its engine answers (docker info), followed by
+//    the health poll DolphinScheduler's worker does (20 x 5 s of `docker inspect`), done here as the tenant.
 #pragma once
 
 #include <string>

@@ -151,6 +151,7 @@ TEST(MlflowTask, DeployDockerScript) {
   EXPECT_EQ(render(modelsParams("DOCKER")), R"SH(export MLFLOW_TRACKING_URI=http://t:5000
 set -e
 command -v docker >/dev/null 2>&1 || { echo "docker is not installed on this worker: deployType DOCKER needs a docker engine" >&2; exit 1; }
+docker info >/dev/null 2>&1 || { echo "the docker engine is not reachable from this worker (docker info failed): deployType DOCKER needs one" >&2; exit 1; }
 mlflow models build-docker -m models:/Iris/Production -n mlflow/iris:production --enable-mlserver
 docker rm -f ds-mlflow-iris-production >/dev/null 2>&1 || true
 docker run -d --name=ds-mlflow-iris-production -p=7000:8080 --health-cmd "curl --fail http://127.0.0.1:8080/ping || exit 1" --health-interval 5s --health-retries 20 mlflow/iris:production
