@@ -8,9 +8,8 @@ AsioEngineClock::~AsioEngineClock() {
 
 EngineClock::TimerId AsioEngineClock::schedule(std::chrono::milliseconds delay, std::function<void()> callback) {
   TimerId id = nextId_++;
-  auto timer = std::make_unique<boost::asio::steady_timer>(io_, delay < std::chrono::milliseconds(0)
-                                                                     ? std::chrono::milliseconds(0)
-                                                                     : delay);
+  auto timer = std::make_unique<boost::asio::steady_timer>(
+      io_, delay < std::chrono::milliseconds(0) ? std::chrono::milliseconds(0) : delay);
   timer->async_wait([this, id, callback = std::move(callback)](const boost::system::error_code& error) {
     if (error) return;  // cancelled
     auto it = timers_.find(id);

@@ -4,11 +4,10 @@
 // on one thread). A timer that is cancelled before it fires never calls its callback.
 #pragma once
 
-#include <map>
-#include <memory>
-
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <map>
+#include <memory>
 
 #include "engine/engine_clock.h"
 

@@ -88,8 +88,8 @@ std::optional<std::vector<std::string>> findCycle(const model::DagData& data) {
 Dag Dag::build(const model::DagData& data) {
   for (const auto& r : data.relations)
     if (r.postTaskCode == 0)
-      throw DagError(DagError::Kind::ZeroPostTask, "a task relation has postTaskCode 0 (preTaskCode " +
-                                                       std::to_string(r.preTaskCode) + ")");
+      throw DagError(DagError::Kind::ZeroPostTask,
+                     "a task relation has postTaskCode 0 (preTaskCode " + std::to_string(r.preTaskCode) + ")");
   CodeGraph g = codeGraph(data);
   std::map<int64_t, const model::TaskDefinition*> taskByCode;
   for (const auto& t : data.tasks) taskByCode[t.code] = &t;

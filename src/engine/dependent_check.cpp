@@ -41,8 +41,8 @@ DependentItemResult judgeWindow(RunStore& store, const tasks::DependentItem& ite
 
 }  // namespace
 
-DependentItemResult checkDependentItem(RunStore& store, const tasks::DependentItem& item,
-                                       util::TimePoint businessDate, const std::string& zone) {
+DependentItemResult checkDependentItem(RunStore& store, const tasks::DependentItem& item, util::TimePoint businessDate,
+                                       const std::string& zone) {
   std::vector<tasks::DateInterval> windows;
   try {
     windows = tasks::dependentDateIntervals(item.cycle, item.dateValue, businessDate, zone);

@@ -24,7 +24,7 @@ struct DependentItemResult {
   std::string detail;
 };
 
-DependentItemResult checkDependentItem(RunStore& store, const tasks::DependentItem& item,
-                                       util::TimePoint businessDate, const std::string& zone);
+DependentItemResult checkDependentItem(RunStore& store, const tasks::DependentItem& item, util::TimePoint businessDate,
+                                       const std::string& zone);
 
 }  // namespace porpoise::engine

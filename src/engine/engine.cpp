@@ -2,8 +2,9 @@
 // sub-workflow plumbing and start-up recovery.
 #include "engine/engine.h"
 
-#include <boost/asio/post.hpp>
 #include <spdlog/spdlog.h>
+
+#include <boost/asio/post.hpp>
 
 #include "engine/command_param.h"
 #include "engine/instance_factory.h"
@@ -82,20 +83,22 @@ std::future<T> Engine::command(F&& body) {
   auto future = promise->get_future();
   boost::asio::post(io_, [this, alive = std::weak_ptr<int>(alive_), promise, body = std::forward<F>(body)]() mutable {
     if (alive.expired()) return;  // the engine is gone: the promise breaks
-    process([this, promise, body = std::move(body)]() mutable {
-      try {
-        if constexpr (std::is_void_v<T>) {
-          body();
-          defer([promise] { promise->set_value(); });
-        } else {
-          T value = body();
-          defer([promise, value] { promise->set_value(value); });
-        }
-      } catch (const EngineError&) {
-        promise->set_exception(std::current_exception());  // rejected before anything was written
-      }
-      // Anything else propagates: the transaction rolls back and onError below answers.
-    }, [promise](std::exception_ptr error) { promise->set_exception(error); });
+    process(
+        [this, promise, body = std::move(body)]() mutable {
+          try {
+            if constexpr (std::is_void_v<T>) {
+              body();
+              defer([promise] { promise->set_value(); });
+            } else {
+              T value = body();
+              defer([promise, value] { promise->set_value(value); });
+            }
+          } catch (const EngineError&) {
+            promise->set_exception(std::current_exception());  // rejected before anything was written
+          }
+          // Anything else propagates: the transaction rolls back and onError below answers.
+        },
+        [promise](std::exception_ptr error) { promise->set_exception(error); });
   });
   return future;
 }
@@ -447,8 +450,8 @@ void Engine::doRecover() {
       auto now = services_.clock.now();
       instance.state = WorkflowState::FAILURE;
       instance.endTime = now;
-      instance.stateHistory = appendStateHistory(instance.stateHistory, now, instance.state,
-                                                 std::string("not recoverable: ") + e.what());
+      instance.stateHistory =
+          appendStateHistory(instance.stateHistory, now, instance.state, std::string("not recoverable: ") + e.what());
       services_.store.updateWorkflowInstance(instance);
     }
   }
@@ -557,7 +560,8 @@ void Engine::doStartSubWorkflow(const SubWorkflowStart& request) {
       }
     }
     auto data = services_.store.loadWorkflow(request.childDefinitionCode, 0);
-    if (!data) return fail("the sub-workflow definition " + std::to_string(request.childDefinitionCode) + " does not exist");
+    if (!data)
+      return fail("the sub-workflow definition " + std::to_string(request.childDefinitionCode) + " does not exist");
     const model::WorkflowInstance& p = parent->instance();
     StartRequest r;
     r.workflowCode = request.childDefinitionCode;

@@ -22,6 +22,7 @@
 //  - A serial backfill (StartRequest::complementDates) starts its next date when an instance ends SUCCESS.
 #pragma once
 
+#include <boost/asio/io_context.hpp>
 #include <cstdint>
 #include <deque>
 #include <future>
@@ -29,8 +30,6 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
-
-#include <boost/asio/io_context.hpp>
 
 #include "engine/engine_error.h"
 #include "engine/runner_host.h"
@@ -113,10 +112,10 @@ class Engine : private RunnerHost {
   EngineOptions options_;
   RunnerServices services_;
   std::map<int64_t, std::unique_ptr<WorkflowRunner>> runners_;
-  std::unordered_map<int64_t, int64_t> taskOwner_;           // task instance id -> workflow instance id
-  std::unordered_map<int64_t, int64_t> childByParentTask_;   // SUB_PROCESS task instance id -> child id
-  std::map<int64_t, std::set<int64_t>> byDefinition_;        // workflow code -> active instance ids
-  std::map<int64_t, std::deque<int64_t>> serialQueue_;       // workflow code -> waiting instance ids
+  std::unordered_map<int64_t, int64_t> taskOwner_;          // task instance id -> workflow instance id
+  std::unordered_map<int64_t, int64_t> childByParentTask_;  // SUB_PROCESS task instance id -> child id
+  std::map<int64_t, std::set<int64_t>> byDefinition_;       // workflow code -> active instance ids
+  std::map<int64_t, std::deque<int64_t>> serialQueue_;      // workflow code -> waiting instance ids
   std::set<int64_t> dependentWatchers_;
   std::vector<std::function<void()>> effects_;
   std::deque<Event> queue_;

@@ -15,8 +15,9 @@ std::vector<model::Property> definitionGlobals(const model::DagData& definition)
     const std::string& text = definition.workflow.globalParams;
     return model::parseProperties(nlohmann::json::parse(text.empty() ? std::string("[]") : text));
   } catch (const std::exception& e) {
-    throw EngineError(EngineError::kRequestParamsNotValid,
-                      "the global parameters of workflow '" + definition.workflow.name + "' are not valid: " + e.what());
+    throw EngineError(
+        EngineError::kRequestParamsNotValid,
+        "the global parameters of workflow '" + definition.workflow.name + "' are not valid: " + e.what());
   }
 }
 
@@ -87,8 +88,8 @@ model::WorkflowInstance makeWorkflowInstance(const model::DagData& definition, c
   pi.tenantCode = request.tenantCode;
   pi.dryRun = request.dryRun;
   std::string zone = request.timezone.empty() ? defaultZone : request.timezone;
-  pi.globalParams =
-      curedGlobals(definition, definitionGlobals(definition), request.startParams, pi.scheduleTime, now, zone, inherited);
+  pi.globalParams = curedGlobals(definition, definitionGlobals(definition), request.startParams, pi.scheduleTime, now,
+                                 zone, inherited);
   return pi;
 }
 
@@ -96,8 +97,8 @@ std::string recureGlobalParams(const model::DagData& definition, const model::Wo
                                util::TimePoint now, const std::string& defaultZone) {
   CommandParams command = readCommandParam(instance.commandParam);
   std::string zone = command.timezone.empty() ? defaultZone : command.timezone;
-  return curedGlobals(definition, definitionGlobals(definition), command.startParams, instance.scheduleTime, now,
-                      zone, nullptr);
+  return curedGlobals(definition, definitionGlobals(definition), command.startParams, instance.scheduleTime, now, zone,
+                      nullptr);
 }
 
 }  // namespace porpoise::engine

@@ -7,7 +7,6 @@
 // successor outside the chosen list is skipped. A branch naming a task that is not a direct successor in
 // the DAG fails the task with a message instead of silently doing the wrong thing.
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "engine/workflow_runner.h"
@@ -98,8 +97,7 @@ void WorkflowRunner::runConditions(size_t i) {
     std::vector<tasks::DependResult> itemResults;
     for (const auto& item : group.items) {
       std::optional<TaskState> state;
-      if (auto index = dag_.indexOf(item.depTaskCode); index && nodes_[*index].ti)
-        state = nodes_[*index].ti->state;
+      if (auto index = dag_.indexOf(item.depTaskCode); index && nodes_[*index].ti) state = nodes_[*index].ti->state;
       bool matches = false;
       if (state) {
         if (item.status == TaskState::SUCCESS)
@@ -110,9 +108,9 @@ void WorkflowRunner::runConditions(size_t i) {
           matches = *state == item.status;
       }
       std::string name = dag_.indexOf(item.depTaskCode) ? dag_.task(*dag_.indexOf(item.depTaskCode)).name
-                                                         : std::to_string(item.depTaskCode);
-      log(i, "condition item: task '" + name + "' is " + (state ? model::enumName(*state) : "not run") +
-                 ", expected " + model::enumName(item.status) + " -> " + (matches ? "true" : "false"));
+                                                        : std::to_string(item.depTaskCode);
+      log(i, "condition item: task '" + name + "' is " + (state ? model::enumName(*state) : "not run") + ", expected " +
+                 model::enumName(item.status) + " -> " + (matches ? "true" : "false"));
       itemResults.push_back(matches ? tasks::DependResult::SUCCESS : tasks::DependResult::FAILED);
     }
     groupResults.push_back(tasks::combineDependResults(group.relation, itemResults));

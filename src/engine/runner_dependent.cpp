@@ -144,8 +144,8 @@ void WorkflowRunner::logicTimeout(size_t i) {
   Node& n = nodes_[i];
   const model::TaskDefinition& task = dag_.task(i);
   auto strategy = task.timeoutNotifyStrategy.value_or(model::TimeoutStrategy::WARN);
-  std::string text = "task '" + task.name + "' has run longer than its timeout of " + std::to_string(task.timeout) +
-                     " minute(s)";
+  std::string text =
+      "task '" + task.name + "' has run longer than its timeout of " + std::to_string(task.timeout) + " minute(s)";
   if (strategy != model::TimeoutStrategy::FAILED) {
     log(i, text);
     auto& observer = svc().observer;

@@ -39,8 +39,8 @@ struct SubWorkflowStart {
   int64_t childDefinitionCode = 0;
   int64_t existingChildId = 0;  // a child of an earlier attempt of the same task, to reuse (0 = none)
   model::CommandType existingChildAction = model::CommandType::START_PROCESS;  // what to do with it
-  std::vector<model::Property> fatherParams;  // override the child's globals
-  std::vector<model::Property> varPool;       // the SUB_PROCESS task's incoming var pool
+  std::vector<model::Property> fatherParams;                                   // override the child's globals
+  std::vector<model::Property> varPool;  // the SUB_PROCESS task's incoming var pool
   std::string workerGroup;
   int64_t environmentCode = -1;
 };

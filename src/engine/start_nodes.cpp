@@ -9,8 +9,7 @@ std::vector<bool> selectRunNodes(const Dag& dag, const std::vector<int64_t>& sta
                                  model::TaskDependType dependType) {
   if (startNodes.empty()) {
     if (dependType != model::TaskDependType::TASK_POST)
-      throw std::invalid_argument("taskDependType " + model::enumName(dependType) +
-                                  " needs a non-empty startNodeList");
+      throw std::invalid_argument("taskDependType " + model::enumName(dependType) + " needs a non-empty startNodeList");
     return std::vector<bool>(dag.size(), true);
   }
   std::vector<size_t> indices;

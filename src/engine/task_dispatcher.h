@@ -47,9 +47,9 @@ struct TaskResult {
   int64_t taskInstanceId = 0;
   // SUCCESS, FAILURE, KILL, or NEED_FAULT_TOLERANCE (adopted task whose process was lost).
   model::TaskState state = model::TaskState::FAILURE;
-  bool timedOut = false;                       // killed by the worker because of its timeout
-  std::vector<params::SetValue> setValues;     // ${setValue(k=v)} captured from the output, in order
-  std::string message;                         // why it failed, for the task log
+  bool timedOut = false;                    // killed by the worker because of its timeout
+  std::vector<params::SetValue> setValues;  // ${setValue(k=v)} captured from the output, in order
+  std::string message;                      // why it failed, for the task log
 };
 
 class TaskDispatcher {

@@ -55,8 +55,7 @@ bool isSubWorkflowTaskType(const std::string& taskType) {
 }
 
 bool isLogicTaskType(const std::string& taskType) {
-  return taskType == "CONDITIONS" || taskType == "SWITCH" || taskType == "DEPENDENT" ||
-         isSubWorkflowTaskType(taskType);
+  return taskType == "CONDITIONS" || taskType == "SWITCH" || taskType == "DEPENDENT" || isSubWorkflowTaskType(taskType);
 }
 
 }  // namespace porpoise::engine

@@ -2,10 +2,10 @@
 // Control commands, branches, sub-workflows and DEPENDENT live in runner_*.cpp.
 #include "engine/workflow_runner.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <limits>
-
-#include <spdlog/spdlog.h>
 
 #include "engine/command_param.h"
 #include "engine/engine_error.h"
@@ -163,7 +163,7 @@ void WorkflowRunner::start() {
     } else if (n.phase == Phase::RetryWait) {
       host_.trackTask(n.ti->id, id());
       auto interval = n.ti->state == TaskState::NEED_FAULT_TOLERANCE ? std::chrono::minutes(0)
-                                                                      : std::chrono::minutes(n.ti->retryInterval);
+                                                                     : std::chrono::minutes(n.ti->retryInterval);
       auto due = n.ti->endTime.value_or(now) + interval;
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(due - now);
       if (left.count() <= 0)
@@ -236,7 +236,7 @@ WorkflowRunner::Outcome WorkflowRunner::edgeOutcome(size_t from, size_t to) cons
   const Node& n = nodes_[from];
   if (n.outcome == Outcome::Ran && n.hasChoice)
     return std::find(n.chosen.begin(), n.chosen.end(), dag_.code(to)) != n.chosen.end() ? Outcome::Ran
-                                                                                         : Outcome::Skipped;
+                                                                                        : Outcome::Skipped;
   return n.outcome;
 }
 
@@ -475,9 +475,7 @@ void WorkflowRunner::failForGood(size_t i) {
   }
 }
 
-void WorkflowRunner::startRetry(size_t i) {
-  newAttempt(i, nodes_[i].ti->state != TaskState::NEED_FAULT_TOLERANCE);
-}
+void WorkflowRunner::startRetry(size_t i) { newAttempt(i, nodes_[i].ti->state != TaskState::NEED_FAULT_TOLERANCE); }
 
 void WorkflowRunner::newAttempt(size_t i, bool countsAsRetry) {
   Node& n = nodes_[i];
@@ -562,8 +560,8 @@ std::map<std::string, std::string> WorkflowRunner::resolveParams(size_t i) {
   const model::TaskDefinition& task = dag_.task(i);
   params::ParamSources sources;
   try {
-    sources.globalParams = model::parseProperties(nlohmann::json::parse(
-        instance_.globalParams.empty() ? std::string("[]") : instance_.globalParams));
+    sources.globalParams = model::parseProperties(
+        nlohmann::json::parse(instance_.globalParams.empty() ? std::string("[]") : instance_.globalParams));
   } catch (const std::exception& e) {
     throw params::ParamError(std::string("the workflow instance's global parameters are not valid: ") + e.what());
   }
@@ -636,9 +634,8 @@ void WorkflowRunner::log(size_t i, const std::string& line) {
 
 uint64_t WorkflowRunner::schedule(size_t i, std::chrono::milliseconds delay, TimerKind kind) {
   uint64_t generation = nodes_[i].generation;
-  return host_.scheduleFor(id(), delay, [i, generation, kind](WorkflowRunner& r) {
-    r.timerFired(i, generation, kind);
-  });
+  return host_.scheduleFor(id(), delay,
+                           [i, generation, kind](WorkflowRunner& r) { r.timerFired(i, generation, kind); });
 }
 
 void WorkflowRunner::cancelTimers(size_t i) {

@@ -97,7 +97,7 @@ class WorkflowRunner {
     tasks::DependentParams params;
     util::TimePoint businessDate{};
     std::chrono::milliseconds interval{10000};
-    std::optional<util::TimePoint> failureDeadline;  // set with DEPENDENT_FAILURE_WAITING
+    std::optional<util::TimePoint> failureDeadline;                      // set with DEPENDENT_FAILURE_WAITING
     std::vector<std::vector<std::optional<tasks::DependResult>>> final;  // judged items
     std::vector<std::vector<std::string>> lastDetail;                    // last logged detail per item
   };
@@ -111,8 +111,8 @@ class WorkflowRunner {
     bool failureHandled = false;    // failed, but only CONDITIONS tasks follow it
     bool killRequested = false;
     bool timedOut = false;
-    bool hasChoice = false;         // a CONDITIONS/SWITCH that decided a branch
-    std::vector<int64_t> chosen;    // successors it allows (when hasChoice)
+    bool hasChoice = false;                 // a CONDITIONS/SWITCH that decided a branch
+    std::vector<int64_t> chosen;            // successors it allows (when hasChoice)
     std::optional<model::TaskInstance> ti;  // the valid (current) attempt
     std::vector<int64_t> earlierAttempts;   // ids of history attempts (flag NO), oldest first
     std::vector<model::Property> input;     // var pool the current attempt started with

@@ -145,8 +145,7 @@ TEST(StartNodes, PreTakesAncestors) {
 
 TEST(StartNodes, OnlyTakesJustTheStartNodes) {
   Dag dag = Dag::build(diamond());
-  EXPECT_EQ(codesOf(dag, selectRunNodes(dag, {2, 3}, model::TaskDependType::TASK_ONLY)),
-            (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(codesOf(dag, selectRunNodes(dag, {2, 3}, model::TaskDependType::TASK_ONLY)), (std::vector<int64_t>{2, 3}));
 }
 
 TEST(StartNodes, BadInputIsRejected) {

@@ -95,8 +95,8 @@ TEST(EngineBasics, ParametersAreResolvedWithStartParamsOverridingGlobals) {
   b.workflow().globalParams = R"([{"prop":"x","direct":"IN","type":"VARCHAR","value":"1"},
                                    {"prop":"g","direct":"IN","type":"VARCHAR","value":"global"}])";
   auto& a = b.task(1, "a");
-  a.taskParams["localParams"] = nlohmann::json::array({{{"prop", "y"}, {"direct", "IN"}, {"type", "VARCHAR"},
-                                                         {"value", "${x}-${g}"}}});
+  a.taskParams["localParams"] =
+      nlohmann::json::array({{{"prop", "y"}, {"direct", "IN"}, {"type", "VARCHAR"}, {"value", "${x}-${g}"}}});
   EngineHarness h;
   StartRequest request;
   request.startParams = {{"x", "2"}, {"extra", "e"}};
@@ -246,8 +246,8 @@ TEST(EngineBasics, BadStartRequestsAreRejectedWithStatusCodes) {
 
 TEST(EngineBasics, BadParameterFailsTheTaskWithAMessage) {
   DagBuilder b;
-  b.task(1, "a").taskParams["localParams"] =
-      nlohmann::json::array({{{"prop", "p"}, {"direct", "IN"}, {"type", "VARCHAR"}, {"value", "$[add_months(yyyyMMdd,x)]"}}});
+  b.task(1, "a").taskParams["localParams"] = nlohmann::json::array(
+      {{{"prop", "p"}, {"direct", "IN"}, {"type", "VARCHAR"}, {"value", "$[add_months(yyyyMMdd,x)]"}}});
   EngineHarness h;
   int64_t wf = h.start(b.build());
   EXPECT_TRUE(h.dispatcher.dispatched.empty());

@@ -119,8 +119,7 @@ TEST(EngineResume, ResumeAfterStopRerunsKilledTasks) {
 TEST(EngineCommands, StateChecksAndUnknownInstances) {
   EngineHarness h;
   int64_t wf = h.start(chain2());
-  EXPECT_EQ(statusOf([&] { h.execute(wf, ExecuteType::RECOVER_SUSPENDED_PROCESS); }),
-            EngineError::kInstanceStateError);
+  EXPECT_EQ(statusOf([&] { h.execute(wf, ExecuteType::RECOVER_SUSPENDED_PROCESS); }), EngineError::kInstanceStateError);
   EXPECT_EQ(statusOf([&] { h.execute(wf, ExecuteType::REPEAT_RUNNING); }), EngineError::kInstanceStateError);
   EXPECT_EQ(statusOf([&] { h.execute(wf, ExecuteType::START_FAILURE_TASK_PROCESS); }),
             EngineError::kInstanceStateError);

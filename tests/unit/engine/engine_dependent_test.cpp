@@ -21,9 +21,13 @@ model::DagData upstreamDag() {
 }
 
 Json dependence(int64_t depTaskCode, const std::string& dateValue = "today", Json extra = Json::object()) {
-  Json item = {{"projectCode", 1}, {"definitionCode", kUpstream}, {"depTaskCode", depTaskCode},
-               {"cycle", "day"},   {"dateValue", dateValue}};
-  Json dep = {{"relation", "AND"}, {"dependTaskList", Json::array({{{"relation", "AND"}, {"dependItemList", {item}}}})}};
+  Json item = {{"projectCode", 1},
+               {"definitionCode", kUpstream},
+               {"depTaskCode", depTaskCode},
+               {"cycle", "day"},
+               {"dateValue", dateValue}};
+  Json dep = {{"relation", "AND"},
+              {"dependTaskList", Json::array({{{"relation", "AND"}, {"dependItemList", {item}}}})}};
   dep.update(extra);
   return {{"localParams", Json::array()}, {"dependence", dep}};
 }
@@ -75,7 +79,7 @@ TEST(EngineDependent, WaitsUntilTheUpstreamWorkflowFinishes) {
   int64_t up = h.start(upstreamDag());
   h.succeed(up, "u1");
   EXPECT_EQ(h.taskState(wf, "dep"), "RUNNING_EXECUTION");  // the whole workflow is not finished yet
-  h.succeed(up, "u2");                                       // its end wakes the DEPENDENT task at once
+  h.succeed(up, "u2");                                     // its end wakes the DEPENDENT task at once
   EXPECT_EQ(h.taskState(wf, "dep"), "SUCCESS");
   EXPECT_EQ(h.dispatcher.names(), (std::vector<std::string>{"u1", "u2", "next"}));
 }

@@ -90,8 +90,8 @@ class EngineHarness {
   }
   model::TaskInstance task(int64_t workflow, const std::string& name) {
     auto t = findTask(workflow, name);
-    if (!t) throw std::out_of_range("no valid task instance '" + name + "' in workflow instance " +
-                                    std::to_string(workflow));
+    if (!t)
+      throw std::out_of_range("no valid task instance '" + name + "' in workflow instance " + std::to_string(workflow));
     return *t;
   }
   // "-" when the task has no valid instance.
@@ -138,9 +138,8 @@ class EngineHarness {
   std::vector<std::string> running(int64_t workflow) {
     std::vector<std::string> out;
     for (const auto& t : store.taskInstancesOf(workflow))
-      if (t.flag == model::Flag::YES &&
-          (t.state == TaskState::DISPATCH || t.state == TaskState::RUNNING_EXECUTION) && t.taskType != "DEPENDENT" &&
-          t.taskType != "SUB_PROCESS")
+      if (t.flag == model::Flag::YES && (t.state == TaskState::DISPATCH || t.state == TaskState::RUNNING_EXECUTION) &&
+          t.taskType != "DEPENDENT" && t.taskType != "SUB_PROCESS")
         out.push_back(t.name);
     return out;
   }

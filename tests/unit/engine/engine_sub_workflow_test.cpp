@@ -62,7 +62,7 @@ TEST(EngineSubWorkflow, RunsTheChildAndPassesParametersDownAndUp) {
   EXPECT_EQ(ci.processDefinitionCode, kChild);
   EXPECT_EQ(ci.state, WorkflowState::RUNNING_EXECUTION);
   const auto& params = h.dispatcher.last("c1").params;
-  EXPECT_EQ(params.at("x"), "hello");            // IN param of the SUB_PROCESS task, from the var pool
+  EXPECT_EQ(params.at("x"), "hello");             // IN param of the SUB_PROCESS task, from the var pool
   EXPECT_EQ(params.at("shared"), "from-parent");  // parent globals override the child's
   EXPECT_EQ(params.at("own"), "c");
   h.succeed(child, "c1", {{"result", "r42"}});
