@@ -93,7 +93,8 @@ std::future<T> Engine::command(F&& body) {
               T value = body();
               defer([promise, value] { promise->set_value(value); });
             }
-          } catch (const EngineError&) {
+          } catch (const EngineError& e) {
+            spdlog::info("engine: command rejected ({}): {}", e.status(), e.what());
             promise->set_exception(std::current_exception());  // rejected before anything was written
           }
           // Anything else propagates: the transaction rolls back and onError below answers.

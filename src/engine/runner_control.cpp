@@ -218,6 +218,8 @@ void WorkflowRunner::forceSuccess(int64_t taskInstanceId) {
   if (wasResolved) reopenDownstream(i);
   n.failureHandled = false;
   n.output = n.input;
+  const std::string& type = dag_.task(i).taskType;
+  if (type == "CONDITIONS" || type == "SWITCH") restoreChoice(i);  // no branch was chosen: all are skipped
   resolve(i, Outcome::Ran);
   settle();
 }

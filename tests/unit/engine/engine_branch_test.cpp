@@ -208,6 +208,23 @@ TEST(EngineSwitch, NoMatchAndNoDefaultFailsTheSwitch) {
   EXPECT_TRUE(h.dispatcher.dispatched.empty());
 }
 
+TEST(EngineSwitch, ForcingAFailedSwitchToSuccessSkipsEveryBranch) {
+  DagBuilder b;
+  b.task(1, "x");
+  b.task(2, "sw", "SWITCH").taskParams = switchOf({{"1 == 2", 3}}, std::nullopt);
+  b.task(3, "one");
+  b.task(4, "after");
+  b.edge(2, 3).edge(3, 4);
+  EngineHarness h;
+  int64_t wf = h.start(b.build());
+  ASSERT_EQ(h.taskState(wf, "sw"), "FAILURE");
+  h.wait(h.engine->forceSuccess(h.task(wf, "sw").id));
+  EXPECT_EQ(h.taskState(wf, "one"), "SKIPPED");
+  EXPECT_EQ(h.taskState(wf, "after"), "SKIPPED");
+  h.succeed(wf, "x");
+  EXPECT_EQ(h.state(wf), "SUCCESS");
+}
+
 TEST(EngineSwitch, ConditionErrorsCountAsFalse) {
   DagBuilder b;
   b.task(1, "sw", "SWITCH").taskParams = switchOf({{"${missing} == 1", 2}, {"1 ==", 2}}, 3);
