@@ -19,8 +19,14 @@
 //    A CONDITIONS or SWITCH predecessor counts as skipped for a successor outside its chosen branch.
 //  - Finished states: SUCCESS when every task of the run succeeded or was skipped; FAILURE when a task
 //    failed for good (and its failure was not handled by CONDITIONS successors only), a dependency failed,
-//    or a task was killed; STOP after stop() unless nothing was lost; PAUSE after pause() while work remains.
-//    A failure with strategy END kills the running tasks and submits nothing more.
+//    or a task was killed; STOP after stop() unless nothing was lost; PAUSE after pause() while work remains
+//    (or when a task ended PAUSE, e.g. a paused sub-workflow). A failure with strategy END kills the
+//    running tasks and submits nothing more. PAUSE attempts are resumed as fresh attempts (same retry
+//    count) when the instance starts again; a failed attempt with retries left is retried after its
+//    interval (a new task instance; the old one gets flag NO), also across a restart.
+//  - Worker tasks are dispatched with their resolved parameters (params/param_resolver.h) and the var pool
+//    merged from their predecessors (earlier finisher wins); retries and resumed attempts keep that var
+//    pool. Dry-run instances complete worker tasks without dispatching them; logic tasks still run.
 #pragma once
 
 #include <chrono>
