@@ -56,7 +56,10 @@ void WorkflowRunner::build(const model::DagData& definition, bool crashRecovery)
     nodes_[i].phase = inRun[i] ? Phase::Waiting : Phase::Excluded;
   }
 
-  for (auto& t : svc().store.taskInstancesOf(instance_.id)) {
+  bool brandNew = !crashRecovery && instance_.runTimes == 1 && instance_.state == WorkflowState::SUBMITTED_SUCCESS;
+  std::vector<model::TaskInstance> stored;
+  if (!brandNew) stored = svc().store.taskInstancesOf(instance_.id);  // a new instance has none yet
+  for (auto& t : stored) {
     auto index = dag_.indexOf(t.taskCode);
     if (!index) continue;  // a task no longer in this definition version
     Node& n = nodes_[*index];
