@@ -140,12 +140,15 @@ export function EditorCanvas({
   onDelete: (codes: number[], edges: Edge[]) => void;
   onDropType: (type: string, at: Point) => void;
   onOpen: (code: number) => void;
-  onCopy: (code: number) => void;
+  onCopy: (code: number) => void | Promise<void>;
   onSelection: (codes: number[], edges: Edge[]) => void;
 }) {
   const flow = useReactFlow();
   const [nodes, setNodes] = useState<Node<NodeData>[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);
+  // Fit a loaded workflow into view once; an empty canvas keeps its viewport, so the first
+  // dropped task stays where it was dropped.
+  const [fitOnLoad] = useState(() => graph.tasks.length > 0);
   const labels = useMemo(() => edgeLabels(graph, tx), [graph, tx]);
   const deleteOne = useCallback((code: number) => onDelete([code], []), [onDelete]);
 
@@ -263,7 +266,7 @@ export function EditorCanvas({
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        fitView
+        fitView={fitOnLoad}
         fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
         minZoom={0.2}
         maxZoom={2}

@@ -84,6 +84,7 @@ export function EditorWorkspace({ projectCode, workflowCode, version, initialGra
   const [serverTaskErrors, setServerTaskErrors] = useState<Map<number, FieldErrors>>(new Map());
   const [serverBanner, setServerBanner] = useState<string | null>(null);
   const [revealErrors, setRevealErrors] = useState(false);
+  const [revealed, setRevealed] = useState<Set<number>>(new Set());
   const [saveOpen, setSaveOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [settingsErrors, setSettingsErrors] = useState<Record<string, string>>({});
@@ -108,10 +109,10 @@ export function EditorWorkspace({ projectCode, workflowCode, version, initialGra
   const clientErrors = useMemo(() => validateGraph(graph, tx), [graph, tx]);
   const shownErrors = useMemo(() => {
     const merged = new Map<number, FieldErrors>();
-    if (revealErrors) for (const [code, errs] of clientErrors) merged.set(code, { ...errs });
+    for (const [code, errs] of clientErrors) if (revealErrors || revealed.has(code)) merged.set(code, { ...errs });
     for (const [code, errs] of serverTaskErrors) if (taskByCode(graph, code)) merged.set(code, { ...(merged.get(code) ?? {}), ...errs });
     return merged;
-  }, [clientErrors, serverTaskErrors, revealErrors, graph]);
+  }, [clientErrors, serverTaskErrors, revealErrors, revealed, graph]);
 
   const takeCode = useCallback(async (): Promise<number> => {
     if (!codePool.current.length) codePool.current = (await editorApi.genTaskCodes(projectCode, 10)).map(Number);
@@ -143,7 +144,7 @@ export function EditorWorkspace({ projectCode, workflowCode, version, initialGra
   );
 
   const copyOne = useCallback(
-    async (code: number) => {
+    async (code: number): Promise<void> => {
       if (!taskByCode(graph, code)) return;
       try {
         const newCode = await takeCode();
@@ -166,6 +167,19 @@ export function EditorWorkspace({ projectCode, workflowCode, version, initialGra
     },
     [graph, history, openCode],
   );
+
+  // ReactFlow reports the selection whenever its nodes are rebuilt; only a real change is stored
+  // (storing every report would re-render, rebuild and report again without end).
+  const onSelection = useCallback((codes: number[], edges: Edge[]) => {
+    setSelection((old) => {
+      const same =
+        old.codes.length === codes.length &&
+        old.edges.length === edges.length &&
+        old.codes.every((c, i) => c === codes[i]) &&
+        old.edges.every((e, i) => e.from === edges[i].from && e.to === edges[i].to);
+      return same ? old : { codes, edges };
+    });
+  }, []);
 
   const runLayout = useCallback(() => {
     history.set(autoLayout(graph));
@@ -277,7 +291,7 @@ export function EditorWorkspace({ projectCode, workflowCode, version, initialGra
   };
 
   const selectionCount = selection.codes.length + selection.edges.length;
-  const problemCount = revealErrors ? clientErrors.size : 0;
+  const problemCount = [...clientErrors.keys()].filter((code) => revealErrors || revealed.has(code)).length;
 
   return (
     <div className="editor-root" data-testid="workflow-editor" data-dirty={dirty ? 'true' : 'false'}>
@@ -356,8 +370,8 @@ export function EditorWorkspace({ projectCode, workflowCode, version, initialGra
           onDelete={deleteThings}
           onDropType={(type, at) => void addOfType(type, at)}
           onOpen={setOpenCode}
-          onCopy={(code) => void copyOne(code)}
-          onSelection={(codes, edges) => setSelection({ codes, edges })}
+          onCopy={copyOne}
+          onSelection={onSelection}
         />
       </div>
       <TaskDrawer
@@ -366,11 +380,12 @@ export function EditorWorkspace({ projectCode, workflowCode, version, initialGra
         projectCode={projectCode}
         workflowCode={workflowCode}
         serverErrors={openTask ? serverTaskErrors.get(openTask.code) : undefined}
-        revealErrors={revealErrors}
+        revealErrors={revealErrors || (openTask !== null && revealed.has(openTask.code))}
         tx={tx}
         onClose={() => setOpenCode(null)}
-        onApply={(edited) => {
+        onApply={(edited, withProblems) => {
           history.set(updateTask(graph, edited));
+          if (withProblems) setRevealed((set) => new Set(set).add(edited.code));
           if (serverTaskErrors.has(edited.code)) {
             const rest = new Map(serverTaskErrors);
             rest.delete(edited.code);

@@ -1,8 +1,8 @@
 // The form of one task in a side drawer: common fields, the parameters of its type, local
 // parameters and execution settings. Edits happen on a draft; "Apply" checks it (validateTask)
-// and hands it to the editor as one undoable step, "Cancel" drops it (asking first if changed).
+// and hands it to the editor as one undoable step (a second click keeps a task with problems), "Cancel" drops it (asking first if changed).
 // Errors the server reported for this task are shown on their field and in a banner.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Divider, Drawer, Form, Space, Tag } from 'antd';
 import type { Property } from '../../api/types';
 import type { Params } from '../../lib/taskParams';
@@ -68,18 +68,20 @@ export function TaskDrawer({
   serverErrors?: FieldErrors;
   /** show validation messages right away (after a save was refused) */
   revealErrors: boolean;
-  onApply: (task: EditorTask) => void;
+  onApply: (task: EditorTask, withProblems: boolean) => void;
   onClose: () => void;
   tx: TextFn;
 }) {
   const { modal } = App.useApp();
   const [draft, setDraft] = useState<EditorTask | null>(task);
   const [attempted, setAttempted] = useState(false);
-  useEffect(() => {
+  // Another task was opened: start from it in this very render (no stale draft on screen).
+  const [draftOf, setDraftOf] = useState(task?.code);
+  if (task?.code !== draftOf) {
+    setDraftOf(task?.code);
     setDraft(task);
     setAttempted(false);
-    // only when another task is opened, not when the same one re-renders
-  }, [task?.code]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
 
   const graphWithDraft = useMemo(
     () => (draft ? { ...graph, tasks: graph.tasks.map((t) => (t.code === draft.code ? draft : t)) } : graph),
@@ -92,13 +94,16 @@ export function TaskDrawer({
   const update = (patch: Partial<EditorTask>) => setDraft((d) => (d ? { ...d, ...patch } : d));
   const setParams = (patch: Params) => setDraft((d) => (d ? { ...d, params: { ...d.params, ...patch } } : d));
 
+  // With problems the first click shows them; a second click keeps the task as it is (the node
+  // is marked and saving stays refused until it is fixed), so a half-configured task is not lost.
   const apply = () => {
     if (!draft) return;
-    if (Object.keys(clientErrors).length) {
+    const problems = Object.keys(clientErrors).length > 0;
+    if (problems && !attempted) {
       setAttempted(true);
       return;
     }
-    onApply(draft);
+    onApply(draft, problems);
   };
   const cancel = () => {
     if (!changed) return onClose();
@@ -142,7 +147,7 @@ export function TaskDrawer({
             {tx('common.cancel')}
           </Button>
           <Button type="primary" onClick={apply} data-testid="task-apply">
-            {tx('task.apply')}
+            {attempted && problemCount > 0 ? tx('task.applyAnyway') : tx('task.apply')}
           </Button>
         </Space>
       }

@@ -24,6 +24,11 @@ describe('server error placement', () => {
     expect(located.tasks.get(3)).toEqual({ 'switchResult.nextNode': expect.stringContaining('77') });
   });
 
+  it('puts a sub-workflow cycle on the child workflow field of the task', () => {
+    const located = locateServerError(50019, 'sub-workflow cycle: task route leads back to workflow wf', tasks);
+    expect(located.tasks.get(3)).toEqual({ processDefinitionCode: 'sub-workflow cycle: task route leads back to workflow wf' });
+  });
+
   it('marks every task of a cycle', () => {
     const located = locateServerError(50019, 'process node has cycle: load -> route -> load', tasks);
     expect([...located.tasks.keys()].sort()).toEqual([1, 3]);

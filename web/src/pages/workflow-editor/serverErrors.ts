@@ -62,6 +62,12 @@ export function locateServerError(code: number, msg: string, tasks: NamedTask[])
     for (const t of tasks) if (names.has(t.name)) add(t.code, '', msg);
     return located;
   }
+  const subCycle = /sub-workflow cycle: task (.+) leads back to workflow/.exec(msg);
+  if (subCycle) {
+    const t = tasks.find((task) => task.name === subCycle[1]);
+    if (t) add(t.code, 'processDefinitionCode', msg);
+    if (t) return located;
+  }
   for (const t of byLength) {
     const marker = `task ${t.name}: `;
     const at = msg.indexOf(marker);

@@ -16,6 +16,7 @@ export function SubProcessParams({ params, setParams, errors, projectCode, workf
     <Field
       label={tx('subProcess.workflow')}
       required
+      testId="sub-process-workflow"
       error={errors.processDefinitionCode ?? (workflows.isError ? tx('picker.loadFailed') : undefined)}
       extra={value ? <Link to={`/projects/${projectCode}/workflow/definitions/${value}`} target="_blank">{tx('subProcess.open')}</Link> : tx('subProcess.hint')}
     >
