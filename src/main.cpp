@@ -1,11 +1,13 @@
 // porpoise: command-line entry point.
 //   porpoise standalone-server [--config FILE] [--port N] [--data-dir DIR] [--daemon]
+//   porpoise yaml -f FILE [--server URL] [--user U --password P | --token T]
 //   porpoise version
 //   porpoise --help
 #include <cstring>
 #include <iostream>
 #include <string>
 
+#include "cli/yaml_command.h"
 #include "server/config.h"
 #include "server/standalone_server.h"
 #include "util/strings.h"
@@ -18,6 +20,7 @@ void printHelp() {
   std::cout << "Porpoise " << kVersion << " - a DolphinScheduler-compatible workflow scheduler in one binary\n\n"
             << "Usage:\n"
             << "  porpoise standalone-server [options]   run the server (API, UI, scheduler, worker)\n"
+            << "  porpoise yaml -f FILE [options]        submit pydolphinscheduler YAML workflows to a server\n"
             << "  porpoise version                       print the version\n"
             << "  porpoise --help                        show this help\n\n"
             << "Server options:\n"
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (command == "standalone-server") return runServer(argc - 2, argv + 2, argv[0]);
+    if (command == "yaml") return porpoise::cli::runYamlCommand(argc - 1, argv + 1);
     std::cerr << "porpoise: unknown command '" << command << "' (see porpoise --help)\n";
     return 2;
   } catch (const std::exception& e) {

@@ -19,9 +19,11 @@ namespace porpoise::scheduler {
 struct ScheduleListener;  // scheduler/schedule_events.h
 }
 
-namespace porpoise::api {
+namespace porpoise::engine {
+class Engine;
+}
 
-class RunService;  // engine-facing operations, see api/run_service.h
+namespace porpoise::api {
 
 struct ApiSettings {
   std::chrono::seconds sessionTimeout{7200};
@@ -35,7 +37,7 @@ struct ApiSettings {
 struct ApiContext {
   store::Store& store;
   ApiSettings settings;
-  RunService* runs = nullptr;  // null until the engine is wired
+  engine::Engine* engine = nullptr;  // the DAG master (null in tests that need no runs)
   scheduler::ScheduleListener* scheduleListener = nullptr;  // told when schedules go online/offline
 };
 

@@ -1,10 +1,33 @@
 #include "api/definition_service.h"
 
 #include "api/validation.h"
+#include "store/tenant_repository.h"
+#include "store/user_repository.h"
 #include "util/code_generator.h"
 #include "util/strings.h"
 
 namespace porpoise::api {
+
+namespace {
+
+// A form field holding JSON text. Absent: `fallback` (or ParamError when required). Malformed:
+// 10001 naming the field and where the text goes wrong.
+nlohmann::json jsonField(const ParamReader& p, const std::string& name, bool required,
+                         const nlohmann::json& fallback = nullptr) {
+  auto raw = p.maybe(name);
+  if (!raw) {
+    if (required) throw ParamError("parameter " + name + " is required");
+    return fallback;
+  }
+  try {
+    return nlohmann::json::parse(*raw);
+  } catch (const nlohmann::json::exception& e) {
+    throw ApiError::withMessage(Status::REQUEST_PARAMS_NOT_VALID_ERROR,
+                                "request parameter " + name + " is not valid JSON: " + e.what());
+  }
+}
+
+}  // namespace
 
 WorkflowForm readWorkflowForm(Call& call) {
   auto& p = call.params;
@@ -12,20 +35,13 @@ WorkflowForm readWorkflowForm(Call& call) {
   f.name = util::trim(p.required("name"));
   if (f.name.empty()) throw ParamError("parameter name is required");
   f.description = p.opt("description");
-  f.globalParams = p.optJson("globalParams", nlohmann::json::array());
-  if (auto loc = p.maybe("locations")) {
-    try {
-      auto j = nlohmann::json::parse(*loc);
-      f.locations = j.dump();
-    } catch (const nlohmann::json::exception&) {
-      throw ParamError("parameter locations is not valid JSON");
-    }
-  }
+  f.globalParams = jsonField(p, "globalParams", false, nlohmann::json::array());
+  if (p.maybe("locations")) f.locations = jsonField(p, "locations", false).dump();
   f.timeout = p.optInt("timeout", 0);
   f.tenantCode = p.opt("tenantCode", "default");
   f.executionType = p.optEnum("executionType", model::ExecutionType::PARALLEL);
-  f.taskDefinitions = p.requiredJson("taskDefinitionJson");
-  f.taskRelations = p.requiredJson("taskRelationJson");
+  f.taskDefinitions = jsonField(p, "taskDefinitionJson", true);
+  f.taskRelations = jsonField(p, "taskRelationJson", true);
   return f;
 }
 
@@ -33,6 +49,24 @@ model::WorkflowDefinition requireWorkflow(store::Database& db, int64_t projectCo
   auto w = store::definitions::findWorkflow(db, code);
   if (!w || w->projectCode != projectCode) throw ApiError(Status::PROCESS_DEFINE_NOT_EXIST, {std::to_string(code)});
   return *w;
+}
+
+std::optional<std::pair<int, std::string>> resolveRunTenant(store::Database& db, const model::WorkflowDefinition& w) {
+  int tenantId = w.tenantId;
+  if (tenantId == -1) {
+    auto creator = store::users::findById(db, w.userId);
+    tenantId = creator ? creator->tenantId : 0;
+  }
+  auto tenant = tenantId > 0 ? store::tenants::findById(db, tenantId) : std::nullopt;
+  if (!tenant) return std::nullopt;
+  return std::make_pair(tenant->id, tenant->tenantCode);
+}
+
+model::DagData requireDag(store::Database& db, int64_t projectCode, int64_t code) {
+  requireWorkflow(db, projectCode, code);
+  auto dag = store::definitions::loadDag(db, code);
+  if (!dag) throw ApiError(Status::PROCESS_DEFINE_NOT_EXIST, {std::to_string(code)});
+  return std::move(*dag);
 }
 
 model::DagData createWorkflow(Call& call, store::Database& db, int64_t projectCode, const WorkflowForm& form) {

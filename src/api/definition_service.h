@@ -24,5 +24,9 @@ std::optional<int> releaseWorkflow(Call& call, store::Database& db, int64_t proj
 void deleteWorkflow(Call& call, store::Database& db, int64_t projectCode, int64_t code);
 // The workflow, checked to belong to the project (50003 otherwise).
 model::WorkflowDefinition requireWorkflow(store::Database& db, int64_t projectCode, int64_t code);
+// Its current version with relations and tasks (50003 when absent or not in the project).
+model::DagData requireDag(store::Database& db, int64_t projectCode, int64_t code);
+// Tenant (id, code) a run of `w` uses: the workflow's, else its creator's; nullopt when neither has one.
+std::optional<std::pair<int, std::string>> resolveRunTenant(store::Database& db, const model::WorkflowDefinition& w);
 
 }  // namespace porpoise::api

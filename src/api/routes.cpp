@@ -14,6 +14,9 @@ void registerAllRoutes(ApiServer& api) {
   registerDefinitionVersionRoutes(api);
   registerDefinitionExchangeRoutes(api);
   registerTaskDefinitionRoutes(api);
+  registerExecutorRoutes(api);
+  registerInstanceRoutes(api);
+  registerLogRoutes(api);
   registerScheduleRoutes(api);
 }
 

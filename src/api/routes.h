@@ -16,6 +16,9 @@ void registerDefinitionRoutes(ApiServer& api);
 void registerDefinitionVersionRoutes(ApiServer& api);
 void registerDefinitionExchangeRoutes(ApiServer& api);
 void registerTaskDefinitionRoutes(ApiServer& api);
+void registerExecutorRoutes(ApiServer& api);
+void registerInstanceRoutes(ApiServer& api);
+void registerLogRoutes(ApiServer& api);
 void registerScheduleRoutes(ApiServer& api);
 
 // All of the above (and the resources added later).
