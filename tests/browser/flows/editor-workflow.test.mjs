@@ -34,7 +34,7 @@ after(async () => {
 const instanceNode = (page, name) => page.locator(`[data-testid="dag-node"][data-task-name="${name}"]`);
 const codeOf = async (page, name) => editorNode(page, name).getAttribute('data-task-code');
 
-test('build a CONDITIONS and a SWITCH workflow on an empty canvas, run it, edit it, see two versions', { timeout: 420000 }, async (t) => {
+test('build a CONDITIONS and a SWITCH workflow on an empty canvas, run it, edit it, see two versions', { timeout: 420000 }, async () => {
   const { page, context, problems } = await openPage(browser, server.baseUrl);
   try {
     await login(page);
@@ -165,37 +165,22 @@ test('build a CONDITIONS and a SWITCH workflow on an empty canvas, run it, edit 
     await page.getByTestId('detail-run').click();
     await page.getByTestId('run-dialog').waitFor();
     await page.getByTestId('run-submit').click();
-    // The engine may not be part of the server binary yet; then the dialog reports the missing
-    // endpoint and the run checks are reported as not done (they run as soon as it is there).
-    const outcome = await Promise.race([
-      waitForPath(page, /\/workflow\/instances/, 30000).then(() => 'started', () => null),
-      page.getByTestId('run-error').waitFor({ timeout: 30000 }).then(() => 'no-engine', () => null),
-    ]);
-    if (!outcome) throw new Error('the run neither started nor reported an error');
-    if (outcome === 'no-engine') {
-      const why = await page.getByTestId('run-error').innerText();
-      expect.match(why, /does not offer POST .*start-process-instance/, `unexpected run error: ${why}`);
-      t.diagnostic(`run not checked: ${why}`);
-      await screenshot(page, 'editor-09-run-unavailable');
-      await page.keyboard.press('Escape');
-      await page.getByTestId('run-dialog').waitFor({ state: 'hidden' });
-    } else {
-      if (!/\/workflow\/instances\/\d+/.test(new URL(page.url()).pathname)) {
-        const link = page.getByTestId('instance-link').first();
-        await link.waitFor({ timeout: 30000 });
-        await link.click();
-      }
-      await page.getByTestId('instance-title').waitFor();
-      await page.locator('[data-testid="instance-state"][data-state="SUCCESS"]').waitFor({ timeout: 180000 });
-      await eventually(async () => (await instanceNode(page, 'high').getAttribute('data-status')) === 'SUCCESS', { message: 'high shown as SUCCESS' });
-      for (const name of ['prepare', 'check', 'on_success', 'score', 'route', 'high']) {
-        expect.equal(await instanceNode(page, name).getAttribute('data-status'), 'SUCCESS', `${name} succeeded`);
-      }
-      expect.equal(await instanceNode(page, 'on_failure').getAttribute('data-status'), 'SKIPPED');
-      expect.equal(await instanceNode(page, 'low').getAttribute('data-status'), 'SKIPPED');
-      expect.includes(await instanceNode(page, 'route').getByTestId('chosen-branch').innerText(), '${score} > 0.5');
-      await screenshot(page, 'editor-09-instance');
+    await waitForPath(page, /\/workflow\/instances/, 30000);
+    if (!/\/workflow\/instances\/\d+/.test(new URL(page.url()).pathname)) {
+      const link = page.getByTestId('instance-link').first();
+      await link.waitFor({ timeout: 30000 });
+      await link.click();
     }
+    await page.getByTestId('instance-title').waitFor();
+    await page.locator('[data-testid="instance-state"][data-state="SUCCESS"]').waitFor({ timeout: 180000 });
+    await eventually(async () => (await instanceNode(page, 'high').getAttribute('data-status')) === 'SUCCESS', { message: 'high shown as SUCCESS' });
+    for (const name of ['prepare', 'check', 'on_success', 'score', 'route', 'high']) {
+      expect.equal(await instanceNode(page, name).getAttribute('data-status'), 'SUCCESS', `${name} succeeded`);
+    }
+    expect.equal(await instanceNode(page, 'on_failure').getAttribute('data-status'), 'SKIPPED');
+    expect.equal(await instanceNode(page, 'low').getAttribute('data-status'), 'SKIPPED');
+    expect.includes(await instanceNode(page, 'route').getByTestId('chosen-branch').innerText(), '${score} > 0.5');
+    await screenshot(page, 'editor-09-instance');
 
     // --- the online workflow is not editable until taken offline -----------------------------
     await page.goto(`${UI}/projects/${projectCode}/workflow/definitions/${definitionCode}/edit`);
@@ -300,6 +285,84 @@ test('server validation errors land on the setting or task they name', { timeout
     expect.equal(await page.getByTestId('editor-dirty').count(), 1);
   } catch (error) {
     await screenshot(page, 'editor-failure-2').catch(() => {});
+    throw error;
+  } finally {
+    await context.close();
+  }
+});
+
+test('every task type has a form whose parameters the server accepts', { timeout: 240000 }, async () => {
+  const { page, context, problems } = await openPage(browser, server.baseUrl);
+  const fillText = (d, name, value) => d.getByTestId(`param-${name}`).fill(value);
+  try {
+    await login(page);
+    await waitForPath(page, /\/(getting-started|home)/);
+    // a workflow to refer to (the SUB_PROCESS and DEPENDENT pickers list the project's workflows)
+    await page.goto(`${UI}/projects/${projectCode}/workflow/definitions/create`);
+    await dropTask(page, { type: 'SHELL', name: 'upstream_step', x: 200, y: 120, fill: () => setCode(page, 'raw-script', 'echo up') });
+    await page.getByTestId('editor-save').click();
+    await openModal(page).getByTestId('workflow-name').fill('upstream_wf');
+    await openModal(page).getByTestId('save-submit').click();
+    await waitForPath(page, /\/edit$/);
+
+    await page.goto(`${UI}/projects/${projectCode}/workflow/definitions/create`);
+    await dropTask(page, {
+      type: 'HTTP', name: 'ping', x: 150, y: 80,
+      fill: async (d) => {
+        await d.getByTestId('http-url').fill('http://127.0.0.1:9/health');
+        await pick(page, d, 'http-check', 'body contains');
+        await d.getByTestId('http-condition').fill('ok');
+      },
+    });
+    await dropTask(page, {
+      type: 'MLFLOW', name: 'train', x: 150, y: 200,
+      fill: (d) => fillText(d, 'mlflowProjectRepository', 'https://github.com/mlflow/mlflow#examples/sklearn_elasticnet_wine'),
+    });
+    await dropTask(page, {
+      type: 'DVC', name: 'data_version', x: 150, y: 320,
+      fill: async (d) => {
+        for (const [k, v] of [['dvcRepository', 'git@example.com:org/data.git'], ['dvcDataLocation', 'data/train'], ['dvcLoadSaveDataPath', '/tmp/train'], ['dvcVersion', 'v1'], ['dvcMessage', 'first data']]) await fillText(d, k, v);
+      },
+    });
+    await dropTask(page, {
+      type: 'OPENMLDB', name: 'features', x: 450, y: 80,
+      fill: async (d) => {
+        await fillText(d, 'zk', '127.0.0.1:2181');
+        await fillText(d, 'zkPath', '/openmldb');
+        await setCode(page, 'openmldb-sql', 'SELECT 1;');
+      },
+    });
+    await dropTask(page, { type: 'SUB_PROCESS', name: 'child', x: 450, y: 200, fill: (d) => pick(page, d, 'sub-process-workflow', 'upstream_wf') });
+    await dropTask(page, {
+      type: 'DEPENDENT', name: 'wait_upstream', x: 450, y: 320,
+      fill: async (d) => {
+        expect.includes(await d.getByTestId('dependent-project').innerText(), 'editor_demo_project');
+        await pick(page, d, 'dependent-workflow', 'upstream_wf');
+        await pick(page, d, 'dependent-task', 'upstream_step');
+        await pick(page, d, 'dependent-cycle', 'Week');
+        await pick(page, d, 'dependent-date', 'last Monday');
+        await screenshot(page, 'editor-30-dependent-form');
+      },
+    });
+    expect.equal(await page.locator('[data-testid="editor-node"][data-invalid="true"]').count(), 0);
+    await page.getByTestId('editor-save').click();
+    await openModal(page).getByTestId('workflow-name').fill('all_types');
+    await openModal(page).getByTestId('save-submit').click();
+    await waitForPath(page, /\/edit$/);
+    await page.getByTestId('editor-version').filter({ hasText: 'V1' }).waitFor();
+    // read back from the server: every type kept its parameters
+    expect.equal(await page.getByTestId('editor-node').count(), 6);
+    const dep = await openTask(page, 'wait_upstream');
+    expect.includes(await dep.getByTestId('dependent-date').innerText(), 'last Monday');
+    expect.includes(await dep.getByTestId('dependent-task').innerText(), 'upstream_step');
+    await closeDrawers(page);
+    const http = await openTask(page, 'ping');
+    expect.equal(await http.getByTestId('http-condition').inputValue(), 'ok');
+    await closeDrawers(page);
+    await screenshot(page, 'editor-31-all-types');
+    expect.equal(problems.filter((p) => p.startsWith('page error')).length, 0, problems.join('\n'));
+  } catch (error) {
+    await screenshot(page, 'editor-failure-3').catch(() => {});
     throw error;
   } finally {
     await context.close();
