@@ -181,10 +181,11 @@ Json createSchedule(Call& call) {
 // Shared by update-by-id and update-by-workflow-code; `find` locates the schedule (or throws 10022).
 Json updateSchedule(Call& call, const std::function<model::Schedule(store::Database&)>& find) {
   int64_t projectCode = projectCodeFromPath(call);
-  auto warningType = call.params.maybe("warningType") ? std::optional(call.params.requiredEnum<model::WarningType>("warningType"))
-                                                      : std::nullopt;
-  auto warningGroupId = call.params.maybe("warningGroupId") ? std::optional(call.params.requiredInt("warningGroupId"))
-                                                            : std::nullopt;
+  auto warningType = call.params.maybe("warningType")
+                         ? std::optional(call.params.requiredEnum<model::WarningType>("warningType"))
+                         : std::nullopt;
+  auto warningGroupId =
+      call.params.maybe("warningGroupId") ? std::optional(call.params.requiredInt("warningGroupId")) : std::nullopt;
   auto failureStrategy = call.params.optEnum("failureStrategy", model::FailureStrategy::END);
   auto workerGroup = call.params.opt("workerGroup", "default");
   auto environmentCode = call.params.maybeInt64("environmentCode");
