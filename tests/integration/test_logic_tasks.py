@@ -1,0 +1,259 @@
+"""CONDITIONS, SWITCH, SUB_PROCESS and DEPENDENT tasks run over HTTP on a real server (issue 5)."""
+import time
+
+import pytest
+
+from conftest import Server
+from engine_helpers import EngineEnv
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    s = Server(tmp_path_factory.mktemp("logic-srv")).start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def env(server):
+    return EngineEnv(server.client(), project_name="logic")
+
+
+def ran(path):
+    return sorted(path.read_text().split()) if path.exists() else []
+
+
+# ---------------------------------------------------------------- CONDITIONS
+
+def conditions_workflow(env, name, out):
+    """up (exit ${rc}) -> cond -> ok -> ok_next ; cond -> ko. cond checks up == SUCCESS."""
+    wf = env.workflow(name)
+    wf.param("rc", "0")
+    up = wf.shell("up", f"echo up >> {out}; exit ${{rc}}")
+    ok = wf.shell("ok", f"echo ok >> {out}")
+    wf.shell("ok_next", f"echo ok_next >> {out}")
+    ko = wf.shell("ko", f"echo ko >> {out}")
+    wf.task("cond", "CONDITIONS", {
+        "dependence": {"relation": "AND", "dependTaskList": [
+            {"relation": "AND", "dependItemList": [{"depTaskCode": up, "status": "SUCCESS"}]}]},
+        "conditionResult": {"successNode": [ok], "failedNode": [ko]}})
+    wf.edge("up", "cond", "ok", "ok_next")
+    wf.edge("cond", "ko")
+    wf.save()
+    return wf
+
+
+def test_conditions_success_branch(env, tmp_path):
+    out = tmp_path / "ran"
+    wf = conditions_workflow(env, "cond-success", out)
+    iid, inst = wf.run()
+    assert inst["state"] == "SUCCESS", env.summary(iid)
+    assert ran(out) == ["ok", "ok_next", "up"]
+    s = env.summary(iid)
+    assert s["up"] == "SUCCESS" and s["cond"] == "SUCCESS" and s["ok"] == "SUCCESS" and s["ok_next"] == "SUCCESS"
+    assert s["ko"] == "SKIPPED", s
+
+
+@pytest.mark.parametrize("strategy", ["CONTINUE", "END"])
+def test_conditions_failure_branch(env, tmp_path, strategy):
+    out = tmp_path / "ran"
+    wf = conditions_workflow(env, f"cond-failure-{strategy}", out)
+    iid, inst = wf.run(failure_strategy=strategy, start_params={"rc": "1"})
+    s = env.summary(iid)
+    assert ran(out) == ["ko", "up"], s
+    assert s["up"] == "FAILURE" and s["cond"] == "SUCCESS" and s["ko"] == "SUCCESS", s
+    assert s["ok"] == "SKIPPED" and s["ok_next"] == "SKIPPED", s
+    # the failure of `up` is handled by the CONDITIONS task, so the workflow succeeds (spec §3.3 HEAD, §6.8)
+    assert inst["state"] == "SUCCESS", s
+
+
+def test_conditions_branch_merge(env, tmp_path):
+    """Both branches lead to `join`; it runs once after the branch that was taken."""
+    out = tmp_path / "ran"
+    wf = env.workflow("cond-merge")
+    up = wf.shell("up", f"echo up >> {out}")
+    ok = wf.shell("ok", f"sleep 0.3; echo ok >> {out}")
+    ko = wf.shell("ko", f"echo ko >> {out}")
+    wf.shell("join", f"echo join >> {out}")
+    wf.task("cond", "CONDITIONS", {
+        "dependence": {"relation": "OR", "dependTaskList": [
+            {"relation": "AND", "dependItemList": [{"depTaskCode": up, "status": "SUCCESS"}]}]},
+        "conditionResult": {"successNode": [ok], "failedNode": [ko]}})
+    wf.edge("up", "cond", "ok", "join")
+    wf.edge("cond", "ko", "join")
+    wf.save()
+    iid, inst = wf.run()
+    assert inst["state"] == "SUCCESS", env.summary(iid)
+    assert (tmp_path / "ran").read_text().split() == ["up", "ok", "join"]
+    assert env.summary(iid)["ko"] == "SKIPPED"
+
+
+# ---------------------------------------------------------------- SWITCH
+
+def switch_workflow(env, name, out, with_default=True):
+    wf = env.workflow(name)
+    wf.param("route", "none")
+    a = wf.shell("branch_a", f"echo branch_a >> {out}")
+    b = wf.shell("branch_b", f"echo branch_b >> {out}")
+    items = [{"condition": '${route} == "a"', "nextNode": a}, {"condition": "${route} == 'b'", "nextNode": b}]
+    result = {"dependTaskList": items}
+    if with_default:
+        result["nextNode"] = wf.shell("fallback", f"echo fallback >> {out}")
+    wf.task("switch", "SWITCH", {"switchResult": result})
+    wf.shell("after_a", f"echo after_a >> {out}")
+    wf.edge("switch", "branch_a", "after_a")
+    wf.edge("switch", "branch_b")
+    if with_default:
+        wf.edge("switch", "fallback")
+    wf.save()
+    return wf
+
+
+@pytest.mark.parametrize("route,expected", [("a", ["after_a", "branch_a"]), ("b", ["branch_b"]),
+                                            ("zzz", ["fallback"])])
+def test_switch_chooses_branch_by_start_param(env, tmp_path, route, expected):
+    out = tmp_path / "ran"
+    wf = switch_workflow(env, f"switch-{route}", out)
+    iid, inst = wf.run(start_params={"route": route})
+    s = env.summary(iid)
+    assert inst["state"] == "SUCCESS", s
+    assert ran(out) == expected
+    assert s["switch"] == "SUCCESS"
+    for name in ("branch_a", "after_a", "branch_b", "fallback"):
+        assert s[name] == ("SUCCESS" if name in expected else "SKIPPED"), s
+
+
+def test_switch_uses_global_default_value(env, tmp_path):
+    out = tmp_path / "ran"
+    wf = switch_workflow(env, "switch-global", out)
+    iid, inst = wf.run()
+    assert inst["state"] == "SUCCESS"
+    assert ran(out) == ["fallback"]
+
+
+def test_switch_no_match_without_default_fails(env, tmp_path):
+    out = tmp_path / "ran"
+    wf = switch_workflow(env, "switch-nodefault", out, with_default=False)
+    iid, inst = wf.run(start_params={"route": "zzz"})
+    s = env.summary(iid)
+    assert s["switch"] == "FAILURE", s
+    assert inst["state"] == "FAILURE", s
+    assert ran(out) == []
+    tid = env.tasks_by_name(iid)["switch"]["id"]
+    log = env.full_log(tid).lower()
+    assert "matched" in log and "default" in log, log  # the log says no branch matched and none is default
+
+
+def test_switch_on_upstream_out_param(env, tmp_path):
+    out = tmp_path / "ran"
+    wf = env.workflow("switch-upstream")
+    wf.shell("decide", "echo '${setValue(score=87)}'",
+             local_params=[{"prop": "score", "direct": "OUT", "type": "VARCHAR", "value": ""}])
+    hi = wf.shell("high", f"echo high >> {out}")
+    lo = wf.shell("low", f"echo low >> {out}")
+    wf.task("switch", "SWITCH", {"switchResult": {
+        "dependTaskList": [{"condition": "${score} >= 80 && !(${score} > 100)", "nextNode": hi}], "nextNode": lo}})
+    wf.edge("decide", "switch", "high")
+    wf.edge("switch", "low")
+    wf.save()
+    iid, inst = wf.run()
+    assert inst["state"] == "SUCCESS", env.summary(iid)
+    assert ran(out) == ["high"]
+    assert env.summary(iid)["low"] == "SKIPPED"
+
+
+# ---------------------------------------------------------------- SUB_PROCESS
+
+def test_sub_process_runs_child(env, tmp_path):
+    out = tmp_path / "ran"
+    child = env.workflow("child")
+    child.shell("child_task", f"echo child_task >> {out}")
+    child_code = child.save()
+    parent = env.workflow("parent")
+    parent.shell("before", f"echo before >> {out}")
+    parent.task("sub", "SUB_PROCESS", {"processDefinitionCode": child_code})
+    parent.shell("after", f"echo after >> {out}")
+    parent.edge("before", "sub", "after")
+    parent.save()
+    iid, inst = parent.run(timeout=60)
+    assert inst["state"] == "SUCCESS", env.summary(iid)
+    assert (tmp_path / "ran").read_text().split() == ["before", "child_task", "after"]
+    sub_ti = env.tasks_by_name(iid)["sub"]
+    assert sub_ti["state"] == "SUCCESS"
+    pc = env.pc
+    child_id = env.api.get(f"/projects/{pc}/process-instances/query-sub-by-parent",
+                           {"taskId": sub_ti["id"]})["data"]["subProcessInstanceId"]
+    assert child_id != iid
+    child_inst = env.instance(child_id)
+    assert child_inst["state"] == "SUCCESS"
+    assert child_inst["processDefinitionCode"] == child_code
+    parent_id = env.api.get(f"/projects/{pc}/process-instances/query-parent-by-sub",
+                            {"subId": child_id})["data"]["parentWorkflowInstance"]
+    assert parent_id == iid
+    assert env.summary(child_id) == {"child_task": "SUCCESS"}
+
+
+def test_sub_process_failure_fails_parent(env, tmp_path):
+    child = env.workflow("child-bad")
+    child.shell("boom", "exit 4")
+    child_code = child.save()
+    parent = env.workflow("parent-bad")
+    parent.task("sub", "SUB_PROCESS", {"processDefinitionCode": child_code})
+    parent.save()
+    iid, inst = parent.run(timeout=60)
+    assert inst["state"] == "FAILURE"
+    assert env.summary(iid)["sub"] == "FAILURE"
+
+
+# ---------------------------------------------------------------- DEPENDENT
+
+def dependent_workflow(env, name, target_code, dep_task_code=0):
+    wf = env.workflow(name)
+    wf.task("wait_for", "DEPENDENT", {"dependence": {"relation": "AND", "dependTaskList": [
+        {"relation": "AND", "dependItemList": [
+            {"projectCode": env.pc, "definitionCode": target_code, "depTaskCode": dep_task_code, "cycle": "day",
+             "dateValue": "today"}]}]}})
+    wf.save()
+    return wf
+
+
+def test_dependent_on_workflow_that_succeeded_today(env, tmp_path):
+    target = env.workflow("dep-target")
+    target.shell("produce", "true")
+    target.save()
+    tiid, tinst = target.run()
+    assert tinst["state"] == "SUCCESS"
+    whole = dependent_workflow(env, "dep-whole", target.code)
+    iid, inst = whole.run(timeout=30)
+    assert inst["state"] == "SUCCESS", env.summary(iid)
+    assert env.summary(iid)["wait_for"] == "SUCCESS"
+    one_task = dependent_workflow(env, "dep-task", target.code, target.code_of("produce"))
+    iid, inst = one_task.run(timeout=30)
+    assert inst["state"] == "SUCCESS", env.summary(iid)
+
+
+def test_dependent_on_failed_workflow_fails(env, tmp_path):
+    target = env.workflow("dep-target-bad")
+    target.shell("produce", "exit 1")
+    target.save()
+    tiid, tinst = target.run()
+    assert tinst["state"] == "FAILURE"
+    wf = dependent_workflow(env, "dep-on-bad", target.code)
+    iid, inst = wf.run(timeout=30)
+    assert inst["state"] == "FAILURE"
+    assert env.summary(iid)["wait_for"] == "FAILURE"
+
+
+def test_dependent_waits_for_workflow_not_run_yet(env, tmp_path):
+    target = env.workflow("dep-target-later")
+    target.shell("produce", "true")
+    target.save()
+    wf = dependent_workflow(env, "dep-waiting", target.code)
+    iid = env.start(wf.code)
+    time.sleep(1.5)
+    assert env.instance(iid)["state"] == "RUNNING_EXECUTION"
+    assert env.summary(iid)["wait_for"] == "RUNNING_EXECUTION"
+    tiid, tinst = target.run()
+    assert tinst["state"] == "SUCCESS"
+    inst = env.wait_finished(iid, timeout=30)
+    assert inst["state"] == "SUCCESS", env.summary(iid)
