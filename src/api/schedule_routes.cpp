@@ -21,15 +21,15 @@ namespace schedules = store::schedules;
 
 // DolphinScheduler codes that status.h does not name yet: the endpoints' fallback codes and
 // SCHEDULE_ALREADY_EXISTS (one schedule per workflow).
-constexpr Status kCreateScheduleError = static_cast<Status>(10076);
-constexpr Status kUpdateScheduleError = static_cast<Status>(10077);
-constexpr Status kPublishScheduleOnlineError = static_cast<Status>(10078);
-constexpr Status kOfflineScheduleError = static_cast<Status>(10079);
-constexpr Status kQueryScheduleListPagingError = static_cast<Status>(10080);
-constexpr Status kQueryScheduleListError = static_cast<Status>(10081);
-constexpr Status kPreviewScheduleError = static_cast<Status>(10139);
-constexpr Status kScheduleAlreadyExists = static_cast<Status>(10204);
-constexpr Status kDeleteScheduleError = static_cast<Status>(50024);
+constexpr Status kCreateScheduleError = Status::CREATE_SCHEDULE_ERROR;
+constexpr Status kUpdateScheduleError = Status::UPDATE_SCHEDULE_ERROR;
+constexpr Status kPublishScheduleOnlineError = Status::PUBLISH_SCHEDULE_ONLINE_ERROR;
+constexpr Status kOfflineScheduleError = Status::OFFLINE_SCHEDULE_ERROR;
+constexpr Status kQueryScheduleListPagingError = Status::QUERY_SCHEDULE_LIST_PAGING_ERROR;
+constexpr Status kQueryScheduleListError = Status::QUERY_SCHEDULE_LIST_ERROR;
+constexpr Status kPreviewScheduleError = Status::PREVIEW_SCHEDULE_ERROR;
+constexpr Status kScheduleAlreadyExists = Status::SCHEDULE_ALREADY_EXISTS;
+constexpr Status kDeleteScheduleError = Status::DELETE_SCHEDULE_CRON_BY_ID_ERROR;
 
 struct ScheduleParam {
   util::TimePoint startTime;
