@@ -134,9 +134,18 @@ class Workflow:
         self.edges = []
         self.global_params = []
         self.code = None
+        self.code_pool = []
+
+    def reserve_codes(self, n):
+        """Fetches n task codes in one request so that adding many tasks does not cost one request each."""
+        while n > 0:
+            batch = min(n, 100)  # the API hands out at most 100 codes per request
+            self.code_pool += self.env.gen_codes(batch)
+            n -= batch
+        return self
 
     def task(self, name, task_type, params, **fields):
-        code = self.env.gen_codes(1)[0]
+        code = self.code_pool.pop(0) if self.code_pool else self.env.gen_codes(1)[0]
         params = dict(params)
         params.setdefault("localParams", [])
         params.setdefault("resourceList", [])
