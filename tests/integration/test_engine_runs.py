@@ -359,3 +359,73 @@ def test_crash_recovery_runs_task_once(tmp_path):
         assert env.summary(iid) == {"slow": "SUCCESS", "after": "SUCCESS"}
     finally:
         second.stop()
+
+
+def test_parameter_precedence(env, tmp_path):
+    """local IN > upstream varPool > startParams > workflow global (spec §5.2)."""
+    out = tmp_path / "values"
+    wf = env.workflow("precedence")
+    wf.param("from_local", "global").param("from_pool", "global").param("from_start", "global")
+    wf.param("plain", "global")
+    wf.shell("producer", "echo '${setValue(from_pool=pool)}'; echo '${setValue(from_local=pool)}'",
+             local_params=[{"prop": "from_pool", "direct": "OUT", "type": "VARCHAR", "value": ""},
+                           {"prop": "from_local", "direct": "OUT", "type": "VARCHAR", "value": ""}])
+    wf.shell("consumer", f"echo ${{from_local}} ${{from_pool}} ${{from_start}} ${{plain}} >> {out}",
+             local_params=[{"prop": "from_local", "direct": "IN", "type": "VARCHAR", "value": "local"}])
+    wf.edge("producer", "consumer")
+    wf.save()
+    iid, inst = wf.run(start_params={"from_start": "start"})
+    assert inst["state"] == "SUCCESS", env.summary(iid)
+    assert out.read_text().split() == ["local", "pool", "start", "global"]
+
+
+def test_time_expressions_and_builtins(env, tmp_path):
+    from datetime import timedelta
+    out = tmp_path / "dates"
+    wf = env.workflow("dates")
+    wf.param("bizdate", "${system.biz.date}").param("curdate", "${system.biz.curdate}")
+    wf.shell("dates", f"echo $[yyyyMMdd] $[yyyyMMdd-1] $[yyyy-MM-dd] ${{bizdate}} ${{curdate}} >> {out}")
+    wf.save()
+    now = datetime.now()
+    iid, inst = wf.run()
+    assert inst["state"] == "SUCCESS", env.full_log(env.tasks(iid)[0]["id"])
+    today, yesterday, dashed, bizdate, curdate = out.read_text().split()
+    if datetime.now().date() != now.date():
+        pytest.skip("ran across midnight")
+    assert today == curdate == now.strftime("%Y%m%d")
+    assert yesterday == bizdate == (now - timedelta(days=1)).strftime("%Y%m%d")
+    assert dashed == now.strftime("%Y-%m-%d")
+
+
+def test_upstream_out_value_reaches_retried_task(env, tmp_path):
+    out = tmp_path / "seen"
+    marker = tmp_path / "marker"
+    wf = env.workflow("retry-varpool")
+    wf.shell("producer", "echo '${setValue(v=seven)}'",
+             local_params=[{"prop": "v", "direct": "OUT", "type": "VARCHAR", "value": ""}])
+    wf.shell("consumer", f"echo \"${{v}}\" >> {out}; if [ -e {marker} ]; then exit 0; fi; touch {marker}; exit 1",
+             failRetryTimes=1, failRetryInterval=0)
+    wf.edge("producer", "consumer")
+    wf.save()
+    iid, inst = wf.run()
+    assert inst["state"] == "SUCCESS", env.summary(iid)
+    assert lines(out) == ["seven", "seven"], "the retried attempt must see the upstream OUT value too"
+
+
+def test_log_streams_while_task_runs(env, tmp_path):
+    gate = tmp_path / "gate"
+    wf = env.workflow("live-log")
+    wf.shell("talker", f"echo early-line; while [ ! -e {gate} ]; do sleep 0.05; done; echo late-line")
+    wf.save()
+    iid = env.start(wf.code)
+    tid = env.wait_task_state(iid, "talker", "RUNNING_EXECUTION")["id"]
+    deadline = time.time() + 10
+    text = ""
+    while "early-line" not in text and time.time() < deadline:
+        text = env.log(tid, 0, 1000)["message"]
+        time.sleep(0.05)
+    assert "early-line" in text and "late-line" not in text, text
+    gate.touch()
+    inst = env.wait_finished(iid)
+    assert inst["state"] == "SUCCESS"
+    assert "late-line" in env.full_log(tid)

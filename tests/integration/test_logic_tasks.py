@@ -257,3 +257,46 @@ def test_dependent_waits_for_workflow_not_run_yet(env, tmp_path):
     assert tinst["state"] == "SUCCESS"
     inst = env.wait_finished(iid, timeout=30)
     assert inst["state"] == "SUCCESS", env.summary(iid)
+
+
+def test_sub_process_passes_params_down_and_out_values_up(env, tmp_path):
+    out = tmp_path / "values"
+    child = env.workflow("child-params")
+    child.param("p", "child-default")
+    child.shell("child_task", f"echo child:${{p}} >> {out}; echo '${{setValue(res=99)}}'",
+                local_params=[{"prop": "res", "direct": "OUT", "type": "VARCHAR", "value": ""}])
+    child_code = child.save()
+    parent = env.workflow("parent-params")
+    parent.param("p", "from-parent")
+    parent.task("sub", "SUB_PROCESS", {"processDefinitionCode": child_code,
+                                       "localParams": [{"prop": "res", "direct": "OUT", "type": "VARCHAR",
+                                                        "value": ""}]})
+    parent.shell("after", f"echo parent:${{res}} >> {out}")
+    parent.edge("sub", "after")
+    parent.save()
+    iid, inst = parent.run(timeout=60)
+    assert inst["state"] == "SUCCESS", env.summary(iid)
+    assert out.read_text().split() == ["child:from-parent", "parent:99"]
+
+
+def test_stopping_parent_stops_child(env, tmp_path):
+    pids = tmp_path / "pids"
+    child = env.workflow("child-long")
+    child.shell("long", f"echo $$ >> {pids}; sleep 60")
+    child_code = child.save()
+    parent = env.workflow("parent-long")
+    parent.task("sub", "SUB_PROCESS", {"processDefinitionCode": child_code})
+    parent.save()
+    iid = env.start(parent.code)
+    sub_ti = env.wait_task_state(iid, "sub", "RUNNING_EXECUTION")
+    deadline = time.time() + 15
+    while not pids.exists() and time.time() < deadline:
+        time.sleep(0.05)
+    assert pids.exists(), "the child task never started"
+    child_id = env.api.get(f"/projects/{env.pc}/process-instances/query-sub-by-parent",
+                           {"taskId": sub_ti["id"]})["data"]["subProcessInstanceId"]
+    env.execute(iid, "STOP")
+    assert env.wait_finished(iid, timeout=30)["state"] == "STOP"
+    assert env.wait_finished(child_id, timeout=30)["state"] == "STOP"
+    assert env.summary(child_id)["long"] == "KILL"
+    assert env.summary(iid)["sub"] == "KILL"
