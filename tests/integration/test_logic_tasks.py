@@ -300,3 +300,45 @@ def test_stopping_parent_stops_child(env, tmp_path):
     assert env.wait_finished(child_id, timeout=30)["state"] == "STOP"
     assert env.summary(child_id)["long"] == "KILL"
     assert env.summary(iid)["sub"] == "KILL"
+
+
+# ---------------------------------------------------------------- imported DolphinScheduler JSON
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def imported(server):
+    """ds31_branching_export.json imported unchanged into its own project, both workflows ONLINE."""
+    ienv = EngineEnv(server.client(), project_name="imported")
+    content = (FIXTURES / "ds31_branching_export.json").read_bytes()
+    ienv.api.post(f"/projects/{ienv.pc}/process-definition/import",
+                  files={"file": ("ds31_branching_export.json", content, "application/json")})
+    found = ienv.api.get(f"/projects/{ienv.pc}/process-definition",
+                         {"pageNo": 1, "pageSize": 50})["data"]["totalList"]
+    codes = {d["name"]: d["code"] for d in found}
+    for name in ("child_load", "branching_pipeline"):
+        ienv.api.post(f"/projects/{ienv.pc}/process-definition/{codes[name]}/release", {"releaseState": "ONLINE"})
+    detail = ienv.api.get(f"/projects/{ienv.pc}/process-definition/{codes['branching_pipeline']}")["data"]
+    task_codes = {t["name"]: t["code"] for t in detail["taskDefinitionList"]}
+    return ienv, codes, task_codes
+
+
+@pytest.mark.parametrize("mode,chosen", [("full", "full_load"), ("child", "run_child"), ("other", "default_path")])
+def test_imported_switch_follows_start_param(imported, mode, chosen):
+    ienv, codes, task_codes = imported
+    # run the SWITCH and what follows it (the DEPENDENT root of the export refers to a project that is not there)
+    iid = ienv.start(codes["branching_pipeline"], start_params={"mode": mode},
+                     startNodeList=str(task_codes["route"]), taskDependType="TASK_POST")
+    inst = ienv.wait_finished(iid, timeout=60)
+    s = ienv.summary(iid)
+    assert inst["state"] == "SUCCESS", s
+    assert s["route"] == "SUCCESS"
+    for branch in ("full_load", "run_child", "default_path"):
+        assert s[branch] == ("SUCCESS" if branch == chosen else "SKIPPED"), s
+    assert set(s) == {"route", "full_load", "run_child", "default_path"}, s
+    if chosen == "run_child":
+        sub_ti = ienv.tasks_by_name(iid)["run_child"]
+        child_id = ienv.api.get(f"/projects/{ienv.pc}/process-instances/query-sub-by-parent",
+                                {"taskId": sub_ti["id"]})["data"]["subProcessInstanceId"]
+        assert ienv.summary(child_id) == {"prepare": "SUCCESS", "load": "SUCCESS"}
