@@ -86,9 +86,9 @@ def save_dag(env, name, deps, script="true"):
     return wf
 
 
-def time_to_success(env, wf_code, timeout=600):
+def time_to_success(env, wf_code, timeout=600, **start_kw):
     t0 = time.perf_counter()
-    iid = env.start(wf_code)
+    iid = env.start(wf_code, **start_kw)
     while True:
         inst = env.instance(iid)
         if inst["state"] in ("SUCCESS", "FAILURE", "STOP", "PAUSE"):
@@ -107,10 +107,12 @@ def compare(env, label, deps):
     porpoise_s, iid = time_to_success(env, wf.code)
     n_ok = sum(1 for t in env.tasks(iid) if t["state"] == "SUCCESS")
     make_s = time_make(deps, ARGS.slots)
+    dry_s, _ = time_to_success(env, wf.code, dryRun=1)
     print(f"{label}: {len(deps)} tasks ({n_ok} SUCCESS), worker slots {ARGS.slots}")
     print(f"  porpoise start->SUCCESS {porpoise_s:8.3f} s  ({len(deps) / porpoise_s:7.1f} tasks/s)")
     print(f"  make -j{ARGS.slots}              {make_s:8.3f} s  ({len(deps) / make_s:7.1f} tasks/s)")
     print(f"  ratio porpoise/make     {porpoise_s / make_s:8.2f}x   (target <= 2x)")
+    print(f"  porpoise dry run        {dry_s:8.3f} s  ({len(deps) / dry_s:7.1f} tasks/s; engine + store only, no processes)")
     sys.stdout.flush()
 
 
