@@ -342,3 +342,34 @@ def test_imported_switch_follows_start_param(imported, mode, chosen):
         child_id = ienv.api.get(f"/projects/{ienv.pc}/process-instances/query-sub-by-parent",
                                 {"taskId": sub_ti["id"]})["data"]["subProcessInstanceId"]
         assert ienv.summary(child_id) == {"prepare": "SUCCESS", "load": "SUCCESS"}
+
+
+@pytest.mark.parametrize("relation,taken", [("OR", "ok"), ("AND", "ko")])
+def test_conditions_over_several_upstream_tasks(env, tmp_path, relation, taken):
+    """good succeeds, bad fails; OR of both == SUCCESS picks ok, AND picks ko. `other` runs independently and is a
+    second predecessor of `after_ko`, so `after_ko` runs even when `ko` is skipped."""
+    out = tmp_path / "ran"
+    wf = env.workflow(f"cond-multi-{relation}")
+    good = wf.shell("good", f"echo good >> {out}")
+    bad = wf.shell("bad", f"echo bad >> {out}; exit 1")
+    wf.shell("other", f"sleep 0.2; echo other >> {out}")
+    ok = wf.shell("ok", f"echo ok >> {out}")
+    ko = wf.shell("ko", f"echo ko >> {out}")
+    wf.shell("after_ko", f"echo after_ko >> {out}")
+    wf.task("cond", "CONDITIONS", {
+        "dependence": {"relation": "AND", "dependTaskList": [
+            {"relation": relation, "dependItemList": [{"depTaskCode": good, "status": "SUCCESS"},
+                                                      {"depTaskCode": bad, "status": "SUCCESS"}]}]},
+        "conditionResult": {"successNode": [ok], "failedNode": [ko]}})
+    wf.edge("good", "cond")
+    wf.edge("bad", "cond")
+    wf.edge("cond", "ok")
+    wf.edge("cond", "ko", "after_ko")
+    wf.edge("other", "after_ko")
+    wf.save()
+    iid, inst = wf.run()
+    s = env.summary(iid)
+    skipped = "ko" if taken == "ok" else "ok"
+    assert ran(out) == sorted(["good", "bad", "other", taken, "after_ko"]), s
+    assert s[taken] == "SUCCESS" and s[skipped] == "SKIPPED" and s["after_ko"] == "SUCCESS", s
+    assert inst["state"] == "SUCCESS", s
