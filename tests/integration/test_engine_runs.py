@@ -429,3 +429,41 @@ def test_log_streams_while_task_runs(env, tmp_path):
     inst = env.wait_finished(iid)
     assert inst["state"] == "SUCCESS"
     assert "late-line" in env.full_log(tid)
+
+
+def test_crash_recovery_reruns_task_whose_process_is_gone(tmp_path):
+    import signal
+    count = tmp_path / "count"
+    pid_file = tmp_path / "pid"
+    data = tmp_path / "data"
+    data.mkdir()
+    first = Server(data).start()
+    try:
+        env = EngineEnv(first.client())
+        wf = env.workflow("crash-lost")
+        wf.shell("slow", f"echo $$ > {pid_file}; echo started >> {count}; sleep 3; echo done >> {count}")
+        wf.shell("after", f"echo after >> {count}")
+        wf.edge("slow", "after")
+        wf.save()
+        iid = env.start(wf.code)
+        env.wait_task_state(iid, "slow", "RUNNING_EXECUTION")
+        deadline = time.time() + 5
+        while not lines(count) and time.time() < deadline:
+            time.sleep(0.05)
+    finally:
+        first.stop("KILL")
+    pid = int(pid_file.read_text())
+    os.killpg(os.getpgid(pid), signal.SIGKILL)  # the task dies with the server: nothing left to follow
+    deadline = time.time() + 5
+    while process_alive(pid) and time.time() < deadline:
+        time.sleep(0.05)
+    assert lines(count) == ["started"]
+    second = Server(data).start()
+    try:
+        env = EngineEnv(second.client())
+        inst = env.wait_state(iid, {"SUCCESS", "FAILURE", "STOP"}, timeout=30)
+        assert inst["state"] == "SUCCESS", env.summary(iid)
+        assert lines(count) == ["started", "started", "done", "after"], "a lost task is failed over and rerun once"
+        assert env.summary(iid) == {"slow": "SUCCESS", "after": "SUCCESS"}
+    finally:
+        second.stop()
