@@ -44,6 +44,11 @@ cleanup() {
     for pid_file in "$ML_TUTORIAL_HOME"/serve/mlflow-serve-*.pid; do
       [[ -f "$pid_file" ]] && { kill -- "-$(cat "$pid_file")" 2>/dev/null || true; rm -f "$pid_file"; }
     done
+    # A server given on the command line keeps the model server's pid file in its own serve_dir.
+    if command -v lsof >/dev/null 2>&1; then
+      serving="$(lsof -t -i:"$ML_TUTORIAL_SERVE_PORT" -sTCP:LISTEN 2>/dev/null || true)"
+      [[ -n "$serving" ]] && kill $serving 2>/dev/null || true
+    fi
   fi
   if [[ -n "$server_pid" ]]; then
     kill "$server_pid" 2>/dev/null || true
