@@ -1,12 +1,15 @@
 """`porpoise yaml -f FILE` against a real standalone server: a pydolphinscheduler YAML workflow with a
 Condition task is submitted and run by the CLI (run as a subprocess), then checked over REST: the
 definition exists and is ONLINE, its instance succeeded, the chosen branch ran and the other was skipped.
-A malformed file makes the CLI fail with a message naming the file and line.
+A malformed file makes the CLI fail with a message naming the file and line. examples/quickstart/run.sh
+runs against the same kind of server.
 """
 import getpass
+import os
 import subprocess
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 
@@ -184,3 +187,15 @@ def test_unknown_task_type_names_the_line(server, tmp_path):
     message = done.stdout + done.stderr
     assert f"{path}:9" in message, message
     assert "NoSuchType" in message, message
+
+
+def test_quickstart_example_runs_against_the_server(server):
+    """examples/quickstart/run.sh with this server: it sets up the tenant, submits hello.yaml and waits."""
+    script = Path(__file__).resolve().parents[2] / "examples" / "quickstart" / "run.sh"
+    done = subprocess.run([str(script), server.base], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PORPOISE_BIN": str(BINARY)})
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines() if line.startswith("  ")}
+    assert rows["task_child_one"][1:] == ["SUCCESS", "child", "one", "got", "7"], done.stdout
+    assert rows["big"][1] == "SUCCESS" and rows["small"][1] == "SKIPPED", done.stdout
+    assert "): SUCCESS" in done.stdout
