@@ -11,6 +11,8 @@
 #include "api/definition_service.h"
 #include "api/project_access.h"
 #include "api/routes.h"
+#include "api/yaml_import.h"
+#include "api/validation.h"
 #include "exchange/code_remap.h"
 #include "exchange/ds_workflow_file.h"
 #include "model/definition_json.h"
@@ -60,7 +62,9 @@ Json scheduleJson(const model::Schedule& s, const std::string& zone) {
 
 std::string freeName(store::Database& db, int64_t projectCode, const std::string& name,
                      const std::set<std::string>& taken) {
-  auto used = [&](const std::string& n) { return taken.count(n) || store::definitions::nameExists(db, projectCode, n, 0); };
+  auto used = [&](const std::string& n) {
+    return taken.count(n) || store::definitions::nameExists(db, projectCode, n, 0);
+  };
   if (!used(name)) return name;
   for (int i = 1;; ++i) {
     std::string candidate = name + "(" + std::to_string(i) + ")";
@@ -99,51 +103,86 @@ void importSchedule(Call& call, store::Database& db, const Json& s, int64_t work
   store::schedules::insert(db, sch);
 }
 
+// Errors while importing one workflow of the file name that workflow; anything that is not an
+// ApiError becomes 50029.
+[[noreturn]] void rethrowFor(const std::string& workflowName) {
+  try {
+    throw;
+  } catch (const ApiError& err) {
+    throw ApiError::withMessage(err.status(), "workflow " + workflowName + ": " + err.what());
+  } catch (const std::exception& err) {
+    throw ApiError::withMessage(Status::IMPORT_PROCESS_DEFINE_ERROR,
+                                "import process definition error: workflow " + workflowName + ": " + err.what());
+  }
+}
+
+model::DagData importEntry(Call& call, store::Database& db, int64_t pc, const exchange::FileEntry& e,
+                           const std::string& name) {
+  WorkflowForm form;
+  form.name = name;
+  form.description = model::lenientString(e.workflow, "description");
+  checkDescription(form.description);
+  form.globalParams = model::lenientJson(e.workflow, "globalParams", Json::array());
+  form.locations = model::lenientString(e.workflow, "locations");
+  form.timeout = model::lenientInt(e.workflow, "timeout", 0);
+  form.executionType = model::lenientEnum(e.workflow, "executionType", model::ExecutionType::PARALLEL);
+  form.taskDefinitions = e.tasks;
+  form.taskRelations = e.relations;
+  auto dag = validateDagShape(form);
+  dag.workflow.code = model::lenientInt64(e.workflow, "code", 0);
+  dag.workflow.projectCode = pc;
+  dag.workflow.tenantId = tenantForImport(db, e.workflow);
+  dag.workflow.userId = call.user.id;
+  dag.workflow.warningGroupId = model::lenientInt(e.workflow, "warningGroupId", 0);
+  dag.workflow.releaseState = model::ReleaseState::OFFLINE;
+  for (auto& t : dag.tasks) t.userId = call.user.id;
+  auto saved = store::definitions::saveDag(db, dag, call.user.id, util::now()).dag;
+  importSchedule(call, db, e.schedule, saved.workflow.code, pc);
+  return saved;
+}
+
 Json importFile(Call& call, int64_t pc) {
   const http::UploadedFile* file = call.req.file("file");
   if (!file) throw ParamError("parameter file is required (multipart upload)");
+  // pydolphinscheduler YAML files are accepted by the same endpoint (the UI's import dialog).
+  if (looksLikeYamlUpload(file->fileName, file->content)) return importYamlUpload(call, pc, file->content, file->fileName);
   std::vector<exchange::FileEntry> entries;
   try {
     entries = exchange::parseWorkflowFile(file->content);
     exchange::assignNewCodes(entries, util::nextCode, pc);
   } catch (const exchange::FileError& e) {
     if (e.kind() == exchange::FileError::Kind::NullData) throw ApiError(Status::DATA_IS_NULL, {e.what()});
-    throw ApiError::withMessage(Status::IMPORT_PROCESS_DEFINE_ERROR, std::string("import process definition error: ") + e.what());
+    throw ApiError::withMessage(Status::IMPORT_PROCESS_DEFINE_ERROR,
+                                std::string("import process definition error: ") + e.what());
   } catch (const std::exception& e) {
-    throw ApiError::withMessage(Status::IMPORT_PROCESS_DEFINE_ERROR, std::string("import process definition error: ") + e.what());
+    throw ApiError::withMessage(Status::IMPORT_PROCESS_DEFINE_ERROR,
+                                std::string("import process definition error: ") + e.what());
   }
+  // One transaction: the first refusal rolls back every workflow of the file.
   return call.ctx.store.write([&](store::Database& db) {
     requireProject(call, db, pc);
     std::set<std::string> names;
-    Json imported = Json::array();
+    std::vector<model::DagData> saved;
     for (auto& e : entries) {
-      WorkflowForm form;
       std::string original = model::lenientString(e.workflow, "name");
-      form.name = freeName(db, pc, original, names);
-      names.insert(form.name);
-      form.description = model::lenientString(e.workflow, "description");
-      form.globalParams = model::lenientJson(e.workflow, "globalParams", Json::array());
-      form.locations = model::lenientString(e.workflow, "locations");
-      form.timeout = model::lenientInt(e.workflow, "timeout", 0);
-      form.executionType = model::lenientEnum(e.workflow, "executionType", model::ExecutionType::PARALLEL);
-      form.taskDefinitions = e.tasks;
-      form.taskRelations = e.relations;
-      model::DagData dag;
       try {
-        dag = validateDagShape(form);
-      } catch (const ApiError& err) {
-        throw ApiError::withMessage(err.status(), "workflow " + original + ": " + err.what());
+        std::string name = freeName(db, pc, original, names);
+        names.insert(name);
+        saved.push_back(importEntry(call, db, pc, e, name));
+      } catch (...) {
+        rethrowFor(original);
       }
-      dag.workflow.code = model::lenientInt64(e.workflow, "code", 0);
-      dag.workflow.projectCode = pc;
-      dag.workflow.tenantId = tenantForImport(db, e.workflow);
-      dag.workflow.userId = call.user.id;
-      dag.workflow.warningGroupId = model::lenientInt(e.workflow, "warningGroupId", 0);
-      for (auto& t : dag.tasks) t.userId = call.user.id;
-      auto saved = store::definitions::saveDag(db, dag, call.user.id, util::now()).dag;
-      importSchedule(call, db, e.schedule, saved.workflow.code, pc);
-      imported.push_back({{"code", saved.workflow.code}, {"name", saved.workflow.name}});
     }
+    // Sub-workflow references can only be followed once every workflow of the file is stored.
+    for (const auto& dag : saved) {
+      try {
+        checkSubWorkflowCycles(db, dag);
+      } catch (...) {
+        rethrowFor(dag.workflow.name);
+      }
+    }
+    Json imported = Json::array();
+    for (const auto& dag : saved) imported.push_back({{"code", dag.workflow.code}, {"name", dag.workflow.name}});
     return imported;
   });
 }
@@ -156,24 +195,29 @@ Json copyOrMove(Call& call, bool move) {
     requireProject(call, db, pc);
     requireProject(call, db, target);
     Json last = nullptr;
+    std::set<std::string> names;
     for (int64_t code : codes) {
       auto w = requireWorkflow(db, pc, code);
       if (move) {
         if (pc == target) continue;
-        if (w.releaseState == model::ReleaseState::ONLINE) throw ApiError(Status::PROCESS_DEFINE_STATE_ONLINE, {w.name});
+        if (w.releaseState == model::ReleaseState::ONLINE)
+          throw ApiError(Status::PROCESS_DEFINE_STATE_ONLINE, {w.name});
         if (store::definitions::nameExists(db, target, w.name, 0))
           throw ApiError(Status::PROCESS_DEFINITION_NAME_EXIST, {w.name});
         store::definitions::moveWorkflow(db, code, target, util::now());
         continue;
       }
-      auto dag = *store::definitions::loadDag(db, code);
+      auto dag = requireDag(db, pc, code);
       auto sched = store::schedules::findByWorkflowCode(db, code);
       std::vector<exchange::FileEntry> entries(1);
-      auto j = exchange::exportEntry(dag, "default", sched ? scheduleJson(*sched, call.zone) : Json(nullptr), call.zone);
-      entries[0] = {j["processDefinition"], j["processTaskRelationList"], j["taskDefinitionList"], j["schedule"], code, pc};
+      auto j =
+          exchange::exportEntry(dag, "default", sched ? scheduleJson(*sched, call.zone) : Json(nullptr), call.zone);
+      entries[0] = {
+          j["processDefinition"], j["processTaskRelationList"], j["taskDefinitionList"], j["schedule"], code, pc};
       exchange::assignNewCodes(entries, util::nextCode, target);
       WorkflowForm form;
-      form.name = w.name + "_copy_" + util::formatStamp17(util::now());
+      form.name = freeName(db, target, w.name + "_copy_" + util::formatStamp17(util::now()), names);
+      names.insert(form.name);
       form.description = w.description;
       form.globalParams = Json::parse(w.globalParams.empty() ? "[]" : w.globalParams);
       form.locations = entries[0].workflow.value("locations", "");
@@ -186,6 +230,7 @@ Json copyOrMove(Call& call, bool move) {
       copy.workflow.projectCode = target;
       copy.workflow.tenantId = w.tenantId;
       copy.workflow.userId = call.user.id;
+      copy.workflow.warningGroupId = w.warningGroupId;
       auto saved = store::definitions::saveDag(db, copy, call.user.id, util::now()).dag;
       importSchedule(call, db, entries[0].schedule, saved.workflow.code, target);
       last = model::workflowToJson(saved.workflow, call.zone);
@@ -210,6 +255,7 @@ void registerDefinitionExchangeRoutes(ApiServer& api) {
         auto w = store::definitions::findWorkflow(db, code);
         if (!w || w->projectCode != pc) continue;  // codes of other projects are skipped, as in DolphinScheduler
         auto dag = store::definitions::loadDag(db, code);
+        if (!dag) continue;
         std::string tenant = "default";
         if (w->tenantId != -1)
           if (auto t = store::tenants::findById(db, w->tenantId)) tenant = t->tenantCode;

@@ -52,15 +52,18 @@ std::vector<int64_t> parseCodes(const std::string& raw, const std::string& name)
 void registerDefinitionRoutes(ApiServer& api) {
   RouteOptions created;
   created.created = true;
-  api.route("POST", kBase, Status::CREATE_PROCESS_DEFINITION_ERROR, [](Call& call) {
-    int64_t pc = projectCodeFromPath(call);
-    auto form = readWorkflowForm(call);
-    return call.ctx.store.write([&](store::Database& db) {
-      requireProject(call, db, pc);
-      auto dag = createWorkflow(call, db, pc, form);
-      return dagJson(db, dag, call.zone)["processDefinition"];
-    });
-  }, created);
+  api.route(
+      "POST", kBase, Status::CREATE_PROCESS_DEFINITION_ERROR,
+      [](Call& call) {
+        int64_t pc = projectCodeFromPath(call);
+        auto form = readWorkflowForm(call);
+        return call.ctx.store.write([&](store::Database& db) {
+          requireProject(call, db, pc);
+          auto dag = createWorkflow(call, db, pc, form);
+          return dagJson(db, dag, call.zone)["processDefinition"];
+        });
+      },
+      created);
 
   api.route("PUT", kBase + "/{code}", Status::UPDATE_PROCESS_DEFINITION_ERROR, [](Call& call) {
     int64_t pc = projectCodeFromPath(call);
@@ -69,10 +72,9 @@ void registerDefinitionRoutes(ApiServer& api) {
     auto release = call.params.optEnum("releaseState", model::ReleaseState::OFFLINE);
     return call.ctx.store.write([&](store::Database& db) {
       requireProject(call, db, pc);
-      auto dag = updateWorkflow(call, db, pc, code, form);
+      updateWorkflow(call, db, pc, code, form);
       if (release == model::ReleaseState::ONLINE) releaseWorkflow(call, db, pc, code, release);
-      auto stored = store::definitions::loadDag(db, code);
-      return dagJson(db, *stored, call.zone)["processDefinition"];
+      return dagJson(db, requireDag(db, pc, code), call.zone)["processDefinition"];
     });
   });
 
@@ -83,9 +85,7 @@ void registerDefinitionRoutes(ApiServer& api) {
     int64_t code = pathWorkflowCode(call);
     return call.ctx.store.read([&](store::Database& db) {
       requireProject(call, db, pc);
-      requireWorkflow(db, pc, code);
-      auto dag = store::definitions::loadDag(db, code);
-      return dagJson(db, *dag, call.zone);
+      return dagJson(db, requireDag(db, pc, code), call.zone);
     });
   });
 
@@ -96,7 +96,7 @@ void registerDefinitionRoutes(ApiServer& api) {
       requireProject(call, db, pc);
       auto w = store::definitions::findWorkflowByName(db, pc, name);
       if (!w) throw ApiError(Status::PROCESS_DEFINE_NOT_EXIST, {name});
-      return dagJson(db, *store::definitions::loadDag(db, w->code), call.zone);
+      return dagJson(db, requireDag(db, pc, w->code), call.zone);
     });
   });
 
@@ -106,7 +106,8 @@ void registerDefinitionRoutes(ApiServer& api) {
     int64_t except = call.params.optInt64("code", 0);
     call.ctx.store.read([&](store::Database& db) {
       requireProject(call, db, pc);
-      if (store::definitions::nameExists(db, pc, name, except)) throw ApiError(Status::PROCESS_DEFINITION_NAME_EXIST, {name});
+      if (store::definitions::nameExists(db, pc, name, except))
+        throw ApiError(Status::PROCESS_DEFINITION_NAME_EXIST, {name});
     });
     return Json(nullptr);
   });

@@ -85,9 +85,9 @@ model::DagData updateWorkflow(Call& call, store::Database& db, int64_t projectCo
   checkDescription(form.description);
   auto current = requireWorkflow(db, projectCode, code);
   if (current.releaseState == model::ReleaseState::ONLINE)
-    throw ApiError::withMessage(Status::PROCESS_DEFINE_NOT_ALLOWED_EDIT,
-                                "process definition " + current.name +
-                                    " does not allow edit: it is ONLINE, take it OFFLINE first");
+    throw ApiError::withMessage(
+        Status::PROCESS_DEFINE_NOT_ALLOWED_EDIT,
+        "process definition " + current.name + " does not allow edit: it is ONLINE, take it OFFLINE first");
   if (form.name != current.name && store::definitions::nameExists(db, projectCode, form.name, code))
     throw ApiError(Status::PROCESS_DEFINITION_NAME_EXIST, {form.name});
   auto dag = parseAndValidateDag(db, form, projectCode, code);

@@ -1,17 +1,19 @@
 #include "api/definition_validator.h"
 
+#include <porpoise/task_plugin.h>
+
 #include <map>
 #include <set>
 
-#include <porpoise/task_plugin.h>
-
 #include "api/api_error.h"
 #include "engine/dag.h"
-#include "tasks/builtin_plugins.h"
 #include "model/definition_json.h"
 #include "model/lenient_json.h"
 #include "store/definition_repository.h"
 #include "store/tenant_repository.h"
+#include "tasks/builtin_plugins.h"
+#include "tasks/conditions_task.h"
+#include "util/code_generator.h"
 
 namespace porpoise::api {
 namespace {
@@ -55,7 +57,8 @@ void checkBranchTargets(const model::TaskDefinition& t, const std::set<int64_t>&
     const Json& sr = p["switchResult"];
     if (sr.contains("dependTaskList") && sr["dependTaskList"].is_array())
       for (const auto& branch : sr["dependTaskList"])
-        if (branch.is_object() && branch.contains("nextNode")) check(branch["nextNode"], "switchResult.dependTaskList.nextNode");
+        if (branch.is_object() && branch.contains("nextNode"))
+          check(branch["nextNode"], "switchResult.dependTaskList.nextNode");
     if (sr.contains("nextNode")) check(sr["nextNode"], "switchResult.nextNode");
   }
   if (t.taskType == "CONDITIONS" && p.contains("conditionResult") && p["conditionResult"].is_object()) {
@@ -63,6 +66,15 @@ void checkBranchTargets(const model::TaskDefinition& t, const std::set<int64_t>&
     if (cr.contains("successNode")) check(cr["successNode"], "conditionResult.successNode");
     if (cr.contains("failedNode")) check(cr["failedNode"], "conditionResult.failedNode");
   }
+  // The tasks a CONDITIONS node tests are tasks of the same workflow too.
+  if (t.taskType == "CONDITIONS")
+    for (const auto& group : tasks::parseConditionsParams(p).groups)
+      for (const auto& item : group.items)
+        if (!codes.count(item.depTaskCode))
+          throw ApiError::withMessage(Status::PROCESS_NODE_S_PARAMETER_INVALID,
+                                      "task " + t.name +
+                                          ": dependence.dependItemList.depTaskCode refers to task code " +
+                                          std::to_string(item.depTaskCode) + ", which is not in this workflow");
 }
 
 std::optional<int64_t> subWorkflowCode(const model::TaskDefinition& t) {
@@ -82,9 +94,11 @@ std::optional<int64_t> subWorkflowCode(const model::TaskDefinition& t) {
 model::DagData validateDagShape(const WorkflowForm& form) {
   model::DagData dag;
   if (!form.taskDefinitions.is_array() || form.taskDefinitions.empty())
-    throw ApiError(Status::DATA_IS_NOT_VALID, {"taskDefinitionJson"});
+    throw ApiError::withMessage(Status::DATA_IS_NOT_VALID,
+                                "data taskDefinitionJson not valid: it must be a non-empty JSON array of tasks");
   if (!form.taskRelations.is_array() || form.taskRelations.empty())
-    throw ApiError(Status::DATA_IS_NOT_VALID, {"taskRelationJson"});
+    throw ApiError::withMessage(Status::DATA_IS_NOT_VALID,
+                                "data taskRelationJson not valid: it must be a non-empty JSON array of task relations");
   tasks::registerBuiltinPlugins();
   std::set<std::string> names;
   std::set<int64_t> codes;
@@ -96,10 +110,15 @@ model::DagData validateDagShape(const WorkflowForm& form) {
       invalid(std::string("request parameter taskDefinitionJson is not valid: ") + e.what());
     }
     if (t.name.empty()) invalid("request parameter taskDefinitionJson is not valid: a task has no name");
-    if (t.code < 0) invalid("request parameter taskDefinitionJson is not valid: task " + t.name + " has a negative code");
-    if (!names.insert(t.name).second) throw ApiError(Status::TASK_DEFINITION_NAME_EXISTED, {t.name});
-    if (t.code != 0 && !codes.insert(t.code).second)
-      invalid("request parameter taskDefinitionJson is not valid: task code " + std::to_string(t.code) + " is used twice");
+    if (t.code < 0)
+      invalid("request parameter taskDefinitionJson is not valid: task " + t.name + " has a negative code");
+    if (t.code == 0) t.code = util::nextCode();  // as DolphinScheduler: a task without a code gets one
+    if (!names.insert(t.name).second)
+      throw ApiError::withMessage(Status::TASK_DEFINITION_NAME_EXISTED,
+                                  "task definition name [" + t.name + "] already exists: two tasks have that name");
+    if (!codes.insert(t.code).second)
+      invalid("request parameter taskDefinitionJson is not valid: task code " + std::to_string(t.code) +
+              " is used twice");
     const TaskPlugin* plugin = TaskPluginRegistry::instance().find(t.taskType);
     if (!plugin)
       throw ApiError::withMessage(Status::PROCESS_NODE_S_PARAMETER_INVALID,
@@ -119,8 +138,15 @@ model::DagData validateDagShape(const WorkflowForm& form) {
     } catch (const std::invalid_argument& e) {
       invalid(std::string("request parameter taskRelationJson is not valid: ") + e.what());
     }
-    if (r.postTaskCode == 0) throw ApiError(Status::CHECK_PROCESS_TASK_RELATION_ERROR);
-    if (!codes.count(r.postTaskCode)) throw ApiError(Status::TASK_DEFINE_NOT_EXIST, {std::to_string(r.postTaskCode)});
+    if (r.postTaskCode == 0)
+      throw ApiError::withMessage(Status::CHECK_PROCESS_TASK_RELATION_ERROR,
+                                  "check process task relation error: a task relation (preTaskCode " +
+                                      std::to_string(r.preTaskCode) + ") has postTaskCode 0");
+    if (!codes.count(r.postTaskCode))
+      throw ApiError::withMessage(Status::TASK_DEFINE_NOT_EXIST,
+                                  "task definition [" + std::to_string(r.postTaskCode) +
+                                      "] does not exist: a task relation names it as postTaskCode, but "
+                                      "taskDefinitionJson has no task with that code");
     if (r.preTaskCode != 0 && !codes.count(r.preTaskCode))
       invalid("request parameter taskRelationJson is not valid: upstream task " + std::to_string(r.preTaskCode) +
               " is not in taskDefinitionJson");
@@ -128,7 +154,6 @@ model::DagData validateDagShape(const WorkflowForm& form) {
     dag.relations.push_back(std::move(r));
   }
   for (const auto& t : dag.tasks) {
-    if (t.code == 0) invalid("request parameter taskDefinitionJson is not valid: task " + t.name + " has no code");
     if (!withRelation.count(t.code)) {
       model::TaskRelation root;
       root.postTaskCode = t.code;
@@ -164,6 +189,17 @@ int resolveTenant(store::Database& db, const std::string& tenantCode) {
   return t->id;
 }
 
+void checkTaskOwnership(store::Database& db, const model::DagData& dag) {
+  for (const auto& t : dag.tasks) {
+    auto owner = store::definitions::workflowOfTask(db, t.code);
+    if (!owner || *owner == dag.workflow.code) continue;
+    auto other = store::definitions::findWorkflow(db, *owner);
+    invalid("request parameter taskDefinitionJson is not valid: task " + t.name + " has code " +
+            std::to_string(t.code) + ", which belongs to workflow " + (other ? other->name : std::to_string(*owner)) +
+            "; get new codes from gen-task-codes");
+  }
+}
+
 void checkSubWorkflowCycles(store::Database& db, const model::DagData& dag) {
   std::set<int64_t> visited;
   std::vector<std::pair<int64_t, std::string>> stack;
@@ -189,6 +225,7 @@ model::DagData parseAndValidateDag(store::Database& db, const WorkflowForm& form
   dag.workflow.code = workflowCode;
   dag.workflow.projectCode = projectCode;
   dag.workflow.tenantId = resolveTenant(db, form.tenantCode);
+  checkTaskOwnership(db, dag);
   checkSubWorkflowCycles(db, dag);
   return dag;
 }

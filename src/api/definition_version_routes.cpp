@@ -66,8 +66,8 @@ void registerDefinitionVersionRoutes(ApiServer& api) {
         throw ApiError::withMessage(Status::PROCESS_DEFINE_NOT_ALLOWED_EDIT,
                                     "process definition " + w.name + " is ONLINE: take it OFFLINE to switch versions");
       if (!store::definitions::switchVersion(db, code, version, util::now()))
-        throw ApiError::withMessage(Status::PROCESS_DEFINE_NOT_EXIST,
-                                    "process definition " + std::to_string(code) + " has no version " + std::to_string(version));
+        throw ApiError::withMessage(Status::PROCESS_DEFINE_NOT_EXIST, "process definition " + std::to_string(code) +
+                                                                          " has no version " + std::to_string(version));
     });
     return Json(nullptr);
   });
@@ -78,8 +78,15 @@ void registerDefinitionVersionRoutes(ApiServer& api) {
     call.ctx.store.write([&](store::Database& db) {
       requireProject(call, db, pc);
       auto w = requireWorkflow(db, pc, code);
-      if (w.version == version) throw ApiError(Status::MAIN_TABLE_USING_VERSION);
-      auto st = db.prepare("SELECT COUNT(*) FROM t_process_instance WHERE process_definition_code=? AND process_definition_version=?");
+      if (w.version == version)
+        throw ApiError::withMessage(Status::MAIN_TABLE_USING_VERSION,
+                                    "the version that the master table is using: version " + std::to_string(version) +
+                                        " is the current version of " + w.name + "; switch to another version first");
+      if (!store::definitions::loadDagVersion(db, code, version))
+        throw ApiError::withMessage(Status::PROCESS_DEFINE_NOT_EXIST,
+                                    "process definition " + w.name + " has no version " + std::to_string(version));
+      auto st = db.prepare(
+          "SELECT COUNT(*) FROM t_process_instance WHERE process_definition_code=? AND process_definition_version=?");
       st.bind(1, code).bind(2, version);
       st.step();
       if (st.getInt(0) > 0) throw ApiError(Status::PROCESS_DEFINITION_VERSION_IS_USED);
@@ -115,9 +122,8 @@ void registerDefinitionVersionRoutes(ApiServer& api) {
   api.route("GET", kBase + "/query-task-definition-list", Status::REQUEST_PARAMS_NOT_VALID_ERROR, [](Call& call) {
     int64_t code = call.params.requiredInt64("processDefinitionCode");
     return readInProject(call, [&](store::Database& db, int64_t pc) {
-      requireWorkflow(db, pc, code);
       Json out = Json::array();
-      for (const auto& t : store::definitions::loadDag(db, code)->tasks)
+      for (const auto& t : requireDag(db, pc, code).tasks)
         out.push_back({{"code", t.code}, {"name", t.name}, {"version", t.version}});
       return out;
     });
@@ -125,10 +131,8 @@ void registerDefinitionVersionRoutes(ApiServer& api) {
   api.route("GET", kBase + "/{code}/tasks", Status::PROCESS_DEFINE_NOT_EXIST, [](Call& call) {
     return readInProject(call, [&](store::Database& db, int64_t pc) {
       int64_t code = pathCode(call);
-      requireWorkflow(db, pc, code);
       Json out = Json::array();
-      for (const auto& t : store::definitions::loadDag(db, code)->tasks)
-        out.push_back(model::taskDefinitionToJson(t, call.zone));
+      for (const auto& t : requireDag(db, pc, code).tasks) out.push_back(model::taskDefinitionToJson(t, call.zone));
       return out;
     });
   });
@@ -142,7 +146,7 @@ void registerDefinitionVersionRoutes(ApiServer& api) {
         auto w = store::definitions::findWorkflow(db, *code);
         if (!w || w->projectCode != pc) continue;
         Json tasks = Json::array();
-        for (const auto& t : store::definitions::loadDag(db, *code)->tasks)
+        for (const auto& t : requireDag(db, pc, *code).tasks)
           tasks.push_back(model::taskDefinitionToJson(t, call.zone));
         out[std::to_string(*code)] = tasks;
       }
@@ -152,14 +156,14 @@ void registerDefinitionVersionRoutes(ApiServer& api) {
   api.route("GET", kBase + "/{code}/view-variables", Status::PROCESS_DEFINE_NOT_EXIST, [](Call& call) {
     return readInProject(call, [&](store::Database& db, int64_t pc) {
       int64_t code = pathCode(call);
-      requireWorkflow(db, pc, code);
-      auto dag = store::definitions::loadDag(db, code);
+      auto dag = requireDag(db, pc, code);
       Json locals = Json::object();
-      for (const auto& t : dag->tasks) {
+      for (const auto& t : dag.tasks) {
         auto props = t.localParams();
-        if (!props.empty()) locals[t.name] = {{"taskType", t.taskType}, {"localParamsList", model::propertiesToJson(props)}};
+        if (!props.empty())
+          locals[t.name] = {{"taskType", t.taskType}, {"localParamsList", model::propertiesToJson(props)}};
       }
-      return Json{{"globalParams", model::propertiesToJson(dag->workflow.globalParamList())}, {"localParams", locals}};
+      return Json{{"globalParams", model::propertiesToJson(dag.workflow.globalParamList())}, {"localParams", locals}};
     });
   });
 }

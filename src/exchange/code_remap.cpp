@@ -1,6 +1,7 @@
 #include "exchange/code_remap.h"
 
 #include <charconv>
+#include <optional>
 
 namespace porpoise::exchange {
 namespace {
@@ -40,10 +41,11 @@ void remapKey(Json& obj, const char* key, const CodeMap& map) {
 
 template <typename F>
 void forEachDependItem(Json& params, F&& f) {
-  if (!params.contains("dependence") || !params["dependence"].is_object()) return;
-  auto& list = params["dependence"]["dependTaskList"];
-  if (!list.is_array()) return;
-  for (auto& group : list) {
+  auto dependence = params.find("dependence");
+  if (dependence == params.end() || !dependence->is_object()) return;
+  auto list = dependence->find("dependTaskList");
+  if (list == dependence->end() || !list->is_array()) return;
+  for (auto& group : *list) {
     if (!group.is_object() || !group.contains("dependItemList") || !group["dependItemList"].is_array()) continue;
     for (auto& item : group["dependItemList"])
       if (item.is_object()) f(item);

@@ -22,17 +22,6 @@ std::string sel(const char* table, const char* columns, const char* extra = "") 
   return std::string("SELECT id,") + columns + extra + " FROM " + table + " ";
 }
 
-std::optional<TaskDefinition> taskLog(Database& db, int64_t code, int version) {
-  auto st = db.prepare(sel("t_task_definition_log", rows::kTaskColumns, ",operator,operate_time") +
-                       "WHERE code=? AND version=?");
-  st.bind(1, code).bind(2, version);
-  if (!st.step()) return std::nullopt;
-  auto t = rows::readTask(st, 1);
-  t.operatorId = st.getInt(27);
-  t.operateTime = timeAt(st, 28);
-  return t;
-}
-
 int maxTaskVersion(Database& db, int64_t code) {
   auto st = db.prepare("SELECT COALESCE(MAX(version),0) FROM t_task_definition_log WHERE code=?");
   st.bind(1, code);
@@ -50,7 +39,7 @@ void writeTaskLog(Database& db, const TaskDefinition& t, int operatorId, util::T
   auto st = db.prepare(std::string("INSERT INTO t_task_definition_log(") + rows::kTaskColumns +
                        ",operator,operate_time) VALUES(" + placeholders(28) + ")");
   int i = rows::bindTask(st, 1, t);
-  st.bind(i++, operatorId).bind(i++, ms(now));
+  st.bind(i, operatorId).bind(i + 1, ms(now));
   st.run();
 }
 
@@ -66,7 +55,7 @@ void writeWorkflowLog(Database& db, const WorkflowDefinition& w, int operatorId,
   auto st = db.prepare(std::string("INSERT INTO t_process_definition_log(") + rows::kWorkflowColumns +
                        ",operator,operate_time) VALUES(" + placeholders(18) + ")");
   int i = rows::bindWorkflow(st, 1, w);
-  st.bind(i++, operatorId).bind(i++, ms(now));
+  st.bind(i, operatorId).bind(i + 1, ms(now));
   st.run();
 }
 
@@ -103,15 +92,6 @@ std::vector<TaskRelation> relationLog(Database& db, int64_t code, int version) {
     r.operateTime = timeAt(st, 14);
     out.push_back(std::move(r));
   }
-  return out;
-}
-
-std::vector<TaskRelation> relationMain(Database& db, int64_t code) {
-  auto st = db.prepare(sel("t_process_task_relation", rows::kRelationColumns) +
-                       "WHERE process_definition_code=? ORDER BY id");
-  st.bind(1, code);
-  std::vector<TaskRelation> out;
-  while (st.step()) out.push_back(rows::readRelation(st, 1));
   return out;
 }
 
@@ -194,10 +174,26 @@ std::optional<DagData> loadDagVersion(Database& db, int64_t code, int version) {
   DagData d;
   d.workflow = *w;
   d.relations = relationLog(db, code, version);
-  std::set<std::pair<int64_t, int>> seen;
+  // Every task version the relations name, in one statement.
+  auto st = db.prepare(sel("t_task_definition_log", rows::kTaskColumns, ",operator,operate_time") +
+                       "WHERE (code, version) IN (SELECT post_task_code, post_task_version FROM "
+                       "t_process_task_relation_log WHERE process_definition_code=?1 AND process_definition_version=?2 "
+                       "UNION SELECT pre_task_code, pre_task_version FROM t_process_task_relation_log WHERE "
+                       "process_definition_code=?1 AND process_definition_version=?2 AND pre_task_code<>0)");
+  st.bind(1, code).bind(2, version);
+  std::map<std::pair<int64_t, int>, TaskDefinition> byKey;
+  while (st.step()) {
+    auto t = rows::readTask(st, 1);
+    t.operatorId = st.getInt(27);
+    t.operateTime = timeAt(st, 28);
+    byKey.emplace(std::make_pair(t.code, t.version), std::move(t));
+  }
+  // Tasks in relation order (each relation's task, then its upstream task), each once.
   auto addTask = [&](int64_t taskCode, int taskVersion) {
-    if (taskCode == 0 || !seen.insert({taskCode, taskVersion}).second) return;
-    if (auto t = taskLog(db, taskCode, taskVersion)) d.tasks.push_back(*t);
+    auto it = byKey.find({taskCode, taskVersion});
+    if (it == byKey.end()) return;
+    d.tasks.push_back(std::move(it->second));
+    byKey.erase(it);
   };
   for (const auto& r : d.relations) {
     addTask(r.postTaskCode, r.postTaskVersion);
@@ -291,14 +287,14 @@ SaveOutcome saveDag(Database& db, DagData input, int operatorId, util::TimePoint
   for (auto& r : input.relations) {
     r.processDefinitionVersion = w.version;
     r.createTime = r.updateTime = now;
-    auto main = db.prepare(std::string("INSERT INTO t_process_task_relation(") + rows::kRelationColumns +
-                           ") VALUES(" + placeholders(12) + ")");
+    auto main = db.prepare(std::string("INSERT INTO t_process_task_relation(") + rows::kRelationColumns + ") VALUES(" +
+                           placeholders(12) + ")");
     rows::bindRelation(main, 1, r);
     main.run();
     auto log = db.prepare(std::string("INSERT INTO t_process_task_relation_log(") + rows::kRelationColumns +
                           ",operator,operate_time) VALUES(" + placeholders(14) + ")");
     int i = rows::bindRelation(log, 1, r);
-    log.bind(i++, operatorId).bind(i++, ms(now));
+    log.bind(i, operatorId).bind(i + 1, ms(now));
     log.run();
   }
   auto saved = loadDag(db, w.code);
@@ -339,7 +335,25 @@ void moveWorkflow(Database& db, int64_t code, int64_t targetProject, util::TimeP
       .bind(2, ms(now))
       .bind(3, code)
       .run();
-  db.prepare("UPDATE t_schedule SET project_code=? WHERE process_definition_code=?").bind(1, targetProject).bind(2, code).run();
+  db.prepare("UPDATE t_schedule SET project_code=? WHERE process_definition_code=?")
+      .bind(1, targetProject)
+      .bind(2, code)
+      .run();
+  // History moves along: versions are read from the log tables, and their rows name the project too.
+  db.prepare("UPDATE t_process_definition_log SET project_code=? WHERE code=?")
+      .bind(1, targetProject)
+      .bind(2, code)
+      .run();
+  db.prepare("UPDATE t_process_task_relation_log SET project_code=? WHERE process_definition_code=?")
+      .bind(1, targetProject)
+      .bind(2, code)
+      .run();
+  db.prepare(
+        "UPDATE t_task_definition_log SET project_code=? WHERE code IN (SELECT post_task_code FROM "
+        "t_process_task_relation_log WHERE process_definition_code=?)")
+      .bind(1, targetProject)
+      .bind(2, code)
+      .run();
 }
 
 Page<WorkflowRow> page(Database& db, int64_t projectCode, const std::string& search, int userId,
@@ -376,7 +390,8 @@ Page<WorkflowRow> versions(Database& db, int64_t code, const PageRequest& req) {
   out.total = count.getInt64(0);
   std::string cols;
   for (const auto& c : util::split(rows::kWorkflowColumns, ',')) cols += ",l." + c;
-  auto st = db.prepare("SELECT l.id" + cols + ",l.operator,l.operate_time,u.user_name FROM t_process_definition_log l "
+  auto st = db.prepare("SELECT l.id" + cols +
+                       ",l.operator,l.operate_time,u.user_name FROM t_process_definition_log l "
                        "LEFT JOIN t_user u ON u.id=l.operator WHERE l.code=? ORDER BY l.version DESC LIMIT ? OFFSET ?");
   st.bind(1, code).bind(2, req.pageSize).bind(3, req.offset());
   while (st.step()) {
@@ -401,6 +416,7 @@ bool switchVersion(Database& db, int64_t code, int version, util::TimePoint now)
   auto target = loadDagVersion(db, code, version);
   auto main = findWorkflow(db, code);
   if (!target || !main) return false;
+  auto current = loadDag(db, code);
   WorkflowDefinition w = target->workflow;
   w.releaseState = main->releaseState;
   w.updateTime = now;
@@ -412,6 +428,12 @@ bool switchVersion(Database& db, int64_t code, int version, util::TimePoint now)
     rows::bindRelation(st, 1, r);
     st.run();
   }
+  // The main task table mirrors the target version: tasks only later versions have lose their main row.
+  std::set<int64_t> keep;
+  for (const auto& t : target->tasks) keep.insert(t.code);
+  if (current)
+    for (const auto& t : current->tasks)
+      if (!keep.count(t.code)) db.prepare("DELETE FROM t_task_definition WHERE code=?").bind(1, t.code).run();
   for (const auto& t : target->tasks) upsertTaskMain(db, t);
   return true;
 }
@@ -439,34 +461,65 @@ std::optional<int64_t> workflowOfTask(Database& db, int64_t taskCode) {
 }
 
 Page<TaskRow> taskPage(Database& db, int64_t projectCode, const std::string& workflowName, const std::string& taskName,
-                       const std::string& taskType, const PageRequest& req) {
+                       const std::string& taskType, std::optional<model::TaskExecuteType> executeType,
+                       const PageRequest& req) {
   Page<TaskRow> out;
+  // A task belongs to the one workflow whose relations name it (idx_ptr_post).
   std::string from =
-      " FROM t_task_definition t JOIN (SELECT DISTINCT process_definition_code, post_task_code FROM "
-      "t_process_task_relation) r ON r.post_task_code=t.code JOIN t_process_definition d ON d.code=r.process_definition_code "
-      "WHERE t.project_code=? AND d.name LIKE ? ESCAPE '\\' AND t.name LIKE ? ESCAPE '\\' AND (?='' OR t.task_type=?) ";
+      " FROM t_task_definition t JOIN t_process_definition d ON d.code=(SELECT process_definition_code FROM "
+      "t_process_task_relation WHERE post_task_code=t.code LIMIT 1) WHERE t.project_code=?1 AND d.name LIKE ?2 "
+      "ESCAPE '\\' AND t.name LIKE ?3 ESCAPE '\\' AND (?4='' OR t.task_type=?4) AND (?5<0 OR t.task_execute_type=?5) ";
   std::string wf = "%" + util::escapeLike(workflowName) + "%";
   std::string tn = "%" + util::escapeLike(taskName) + "%";
+  int execType = executeType ? model::enumCode(*executeType) : -1;
+  auto bindFilters = [&](Statement& st) {
+    st.bind(1, projectCode).bind(2, wf).bind(3, tn).bind(4, taskType).bind(5, execType);
+  };
   auto count = db.prepare("SELECT COUNT(*)" + from);
-  count.bind(1, projectCode).bind(2, wf).bind(3, tn).bind(4, taskType).bind(5, taskType);
+  bindFilters(count);
   count.step();
   out.total = count.getInt64(0);
   std::string cols;
   for (const auto& c : util::split(rows::kTaskColumns, ',')) cols += ",t." + c;
-  auto st = db.prepare("SELECT t.id" + cols + ",d.code,d.name" + from + "ORDER BY t.update_time DESC, t.id DESC LIMIT ? OFFSET ?");
-  st.bind(1, projectCode).bind(2, wf).bind(3, tn).bind(4, taskType).bind(5, taskType).bind(6, req.pageSize);
-  st.bind(7, req.offset());
+  auto st = db.prepare("SELECT t.id" + cols + ",d.code,d.name" + from +
+                       "ORDER BY t.update_time DESC, t.id DESC LIMIT ?6 OFFSET ?7");
+  bindFilters(st);
+  st.bind(6, req.pageSize).bind(7, req.offset());
+  std::map<int64_t, size_t> indexByCode;
   while (st.step()) {
     TaskRow r;
     r.task = rows::readTask(st, 1);
     r.workflowCode = st.getInt64(27);
     r.workflowName = st.getText(28);
+    indexByCode[r.task.code] = out.items.size();
     out.items.push_back(std::move(r));
   }
-  for (auto& r : out.items) {
-    auto up = db.prepare("SELECT pre_task_code FROM t_process_task_relation WHERE post_task_code=? AND pre_task_code<>0");
-    up.bind(1, r.task.code);
-    while (up.step()) r.upstreamCodes.push_back(up.getInt64(0));
+  if (out.items.empty()) return out;
+  // Upstream tasks of the whole page in one statement.
+  auto up = db.prepare(
+      "SELECT post_task_code, pre_task_code FROM t_process_task_relation WHERE pre_task_code<>0 AND "
+      "post_task_code IN (" +
+      placeholders(static_cast<int>(out.items.size())) + ") ORDER BY id");
+  int i = 1;
+  for (const auto& r : out.items) up.bind(i++, r.task.code);
+  while (up.step()) out.items[indexByCode.at(up.getInt64(0))].upstreamCodes.push_back(up.getInt64(1));
+  return out;
+}
+
+Page<TaskDefinition> taskVersions(Database& db, int64_t taskCode, const PageRequest& req) {
+  Page<TaskDefinition> out;
+  auto count = db.prepare("SELECT COUNT(*) FROM t_task_definition_log WHERE code=?");
+  count.bind(1, taskCode);
+  count.step();
+  out.total = count.getInt64(0);
+  auto st = db.prepare(sel("t_task_definition_log", rows::kTaskColumns, ",operator,operate_time") +
+                       "WHERE code=? ORDER BY version DESC LIMIT ? OFFSET ?");
+  st.bind(1, taskCode).bind(2, req.pageSize).bind(3, req.offset());
+  while (st.step()) {
+    auto t = rows::readTask(st, 1);
+    t.operatorId = st.getInt(27);
+    t.operateTime = timeAt(st, 28);
+    out.items.push_back(std::move(t));
   }
   return out;
 }

@@ -22,9 +22,9 @@ namespace porpoise::store::definitions {
 
 struct WorkflowRow {
   model::WorkflowDefinition workflow;
-  std::string userName;      // creator
-  std::string modifyBy;      // operator of the current version
-  std::string tenantCode;    // empty when tenantId is -1 ("default")
+  std::string userName;    // creator
+  std::string modifyBy;    // operator of the current version
+  std::string tenantCode;  // empty when tenantId is -1 ("default")
   std::optional<model::ReleaseState> scheduleReleaseState;
 };
 
@@ -49,7 +49,8 @@ void deleteWorkflow(Database& db, int64_t code);
 // Moves the workflow and its tasks to another project (same codes).
 void moveWorkflow(Database& db, int64_t code, int64_t targetProject, util::TimePoint now);
 
-Page<WorkflowRow> page(Database& db, int64_t projectCode, const std::string& search, int userId, const PageRequest& req);
+Page<WorkflowRow> page(Database& db, int64_t projectCode, const std::string& search, int userId,
+                       const PageRequest& req);
 std::vector<model::WorkflowDefinition> listByProject(Database& db, int64_t projectCode);
 Page<WorkflowRow> versions(Database& db, int64_t code, const PageRequest& req);
 int maxVersion(Database& db, int64_t code);
@@ -66,8 +67,13 @@ struct TaskRow {
   std::string workflowName;
   std::vector<int64_t> upstreamCodes;
 };
+// Tasks of the project's workflows, newest first, filtered by workflow name and task name (LIKE),
+// task type and execute type (when given). A constant number of statements per page.
 Page<TaskRow> taskPage(Database& db, int64_t projectCode, const std::string& workflowName, const std::string& taskName,
-                       const std::string& taskType, const PageRequest& req);
+                       const std::string& taskType, std::optional<model::TaskExecuteType> executeType,
+                       const PageRequest& req);
+// Every stored version of a task (its log rows), newest first.
+Page<model::TaskDefinition> taskVersions(Database& db, int64_t taskCode, const PageRequest& req);
 // Tasks in other workflows (SUB_PROCESS / DEPENDENT) that reference `workflowCode`, as "workflow.task" names.
 std::vector<std::string> referencesTo(Database& db, int64_t workflowCode);
 
