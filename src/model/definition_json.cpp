@@ -1,6 +1,7 @@
 #include "model/definition_json.h"
 
 #include <stdexcept>
+#include <unordered_map>
 
 #include "model/lenient_json.h"
 #include "util/time.h"
@@ -8,15 +9,26 @@
 namespace porpoise::model {
 namespace {
 
-std::string fmt(TimePoint t, const std::string& zone) {
-  if (t.time_since_epoch().count() == 0) return "";
-  return util::formatDateTime(t, zone);
-}
+// Renders instants in one zone, each distinct instant once (a DAG's rows share a handful of times,
+// and zone-aware formatting is the slow part of rendering a large DAG).
+class TimeText {
+ public:
+  explicit TimeText(const std::string& zone) : zone_(zone) {}
+  std::string orEmpty(TimePoint t) {
+    if (t.time_since_epoch().count() == 0) return "";
+    auto [it, fresh] = cache_.try_emplace(t.time_since_epoch().count());
+    if (fresh) it->second = util::formatDateTime(t, zone_);
+    return it->second;
+  }
+  Json orNull(TimePoint t) {
+    if (t.time_since_epoch().count() == 0) return nullptr;
+    return orEmpty(t);
+  }
 
-Json timeOrNull(TimePoint t, const std::string& zone) {
-  if (t.time_since_epoch().count() == 0) return nullptr;
-  return util::formatDateTime(t, zone);
-}
+ private:
+  std::string zone_;
+  std::unordered_map<int64_t, std::string> cache_;
+};
 
 Json paramMap(const std::vector<Property>& props) {
   if (props.empty()) return nullptr;
@@ -103,10 +115,13 @@ WorkflowDefinition workflowFromJson(const Json& j) {
   return w;
 }
 
-Json taskDefinitionToJson(const TaskDefinition& t, const std::string& zone) {
+namespace {
+
+Json taskJson(const TaskDefinition& t, TimeText& time) {
   auto locals = t.localParams();
-  Json dependence = t.taskParams.is_object() && t.taskParams.contains("dependence") ? Json(t.taskParams["dependence"].dump())
-                                                                                     : Json("");
+  Json dependence = t.taskParams.is_object() && t.taskParams.contains("dependence")
+                        ? Json(t.taskParams["dependence"].dump())
+                        : Json("");
   return {{"id", t.id},
           {"code", t.code},
           {"name", t.name},
@@ -131,8 +146,8 @@ Json taskDefinitionToJson(const TaskDefinition& t, const std::string& zone) {
           {"timeout", t.timeout},
           {"delayTime", t.delayTime},
           {"resourceIds", t.resourceIds},
-          {"createTime", timeOrNull(t.createTime, zone)},
-          {"updateTime", timeOrNull(t.updateTime, zone)},
+          {"createTime", time.orNull(t.createTime)},
+          {"updateTime", time.orNull(t.updateTime)},
           {"modifyBy", nullptr},
           {"taskGroupId", t.taskGroupId},
           {"taskGroupPriority", t.taskGroupPriority},
@@ -140,11 +155,11 @@ Json taskDefinitionToJson(const TaskDefinition& t, const std::string& zone) {
           {"memoryMax", t.memoryMax},
           {"taskExecuteType", enumName(t.taskExecuteType)},
           {"operator", t.operatorId},
-          {"operateTime", timeOrNull(t.operateTime, zone)},
+          {"operateTime", time.orNull(t.operateTime)},
           {"dependence", dependence}};
 }
 
-Json relationToJson(const TaskRelation& r, const std::string& zone) {
+Json relationJson(const TaskRelation& r, TimeText& time) {
   return {{"id", r.id},
           {"name", r.name},
           {"processDefinitionVersion", r.processDefinitionVersion},
@@ -156,13 +171,26 @@ Json relationToJson(const TaskRelation& r, const std::string& zone) {
           {"postTaskVersion", r.postTaskVersion},
           {"conditionType", enumName(r.conditionType)},
           {"conditionParams", r.conditionParams},
-          {"createTime", timeOrNull(r.createTime, zone)},
-          {"updateTime", timeOrNull(r.updateTime, zone)},
+          {"createTime", time.orNull(r.createTime)},
+          {"updateTime", time.orNull(r.updateTime)},
           {"operator", r.operatorId},
-          {"operateTime", timeOrNull(r.operateTime, zone)}};
+          {"operateTime", time.orNull(r.operateTime)}};
+}
+
+}  // namespace
+
+Json taskDefinitionToJson(const TaskDefinition& t, const std::string& zone) {
+  TimeText time(zone);
+  return taskJson(t, time);
+}
+
+Json relationToJson(const TaskRelation& r, const std::string& zone) {
+  TimeText time(zone);
+  return relationJson(r, time);
 }
 
 Json workflowToJson(const WorkflowDefinition& w, const std::string& zone) {
+  TimeText time(zone);
   auto globals = w.globalParamList();
   Json globalMap = Json::object();
   for (const auto& p : globals) globalMap[p.prop] = p.value;
@@ -176,8 +204,8 @@ Json workflowToJson(const WorkflowDefinition& w, const std::string& zone) {
           {"globalParams", w.globalParams},
           {"globalParamList", propertiesToJson(globals)},
           {"globalParamMap", globalMap},
-          {"createTime", fmt(w.createTime, zone)},
-          {"updateTime", fmt(w.updateTime, zone)},
+          {"createTime", time.orEmpty(w.createTime)},
+          {"updateTime", time.orEmpty(w.updateTime)},
           {"flag", enumName(w.flag)},
           {"userId", w.userId},
           {"userName", nullptr},
@@ -193,10 +221,11 @@ Json workflowToJson(const WorkflowDefinition& w, const std::string& zone) {
 }
 
 Json dagDataToJson(const DagData& d, const std::string& zone) {
+  TimeText time(zone);
   Json relations = Json::array();
-  for (const auto& r : d.relations) relations.push_back(relationToJson(r, zone));
+  for (const auto& r : d.relations) relations.push_back(relationJson(r, time));
   Json tasks = Json::array();
-  for (const auto& t : d.tasks) tasks.push_back(taskDefinitionToJson(t, zone));
+  for (const auto& t : d.tasks) tasks.push_back(taskJson(t, time));
   return {{"processDefinition", workflowToJson(d.workflow, zone)},
           {"processTaskRelationList", relations},
           {"taskDefinitionList", tasks}};

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <variant>
 
 #include "store/definition_rows.h"
 #include "store/row_time.h"
@@ -18,37 +19,85 @@ using model::TaskDefinition;
 using model::TaskRelation;
 using model::WorkflowDefinition;
 
-std::string sel(const char* table, const char* columns, const char* extra = "") {
-  return std::string("SELECT id,") + columns + extra + " FROM " + table + " ";
-}
-
-int maxTaskVersion(Database& db, int64_t code) {
-  auto st = db.prepare("SELECT COALESCE(MAX(version),0) FROM t_task_definition_log WHERE code=?");
-  st.bind(1, code);
-  st.step();
-  return st.getInt(0);
-}
-
 std::string placeholders(int n) {
   std::string s;
   for (int i = 0; i < n; ++i) s += i ? ",?" : "?";
   return s;
 }
 
-void writeTaskLog(Database& db, const TaskDefinition& t, int operatorId, util::TimePoint now) {
-  auto st = db.prepare(std::string("INSERT INTO t_task_definition_log(") + rows::kTaskColumns +
-                       ",operator,operate_time) VALUES(" + placeholders(28) + ")");
-  int i = rows::bindTask(st, 1, t);
-  st.bind(i, operatorId).bind(i + 1, ms(now));
-  st.run();
+std::string sel(const char* table, const char* columns, const char* extra = "") {
+  return std::string("SELECT id,") + columns + extra + " FROM " + table + " ";
 }
 
-void upsertTaskMain(Database& db, const TaskDefinition& t) {
-  db.prepare("DELETE FROM t_task_definition WHERE code=?").bind(1, t.code).run();
-  auto st = db.prepare(std::string("INSERT INTO t_task_definition(") + rows::kTaskColumns + ") VALUES(" +
-                       placeholders(26) + ")");
-  rows::bindTask(st, 1, t);
+// Runs one prepared statement for many rows (preparing is most of the cost of a small insert).
+void runAndReset(Statement& st) {
   st.run();
+  st.reset();
+}
+
+// Writes task versions: a log row and the main row (replacing the task's previous main row).
+class TaskWriter {
+ public:
+  explicit TaskWriter(Database& db)
+      : log_(db.prepare(std::string("INSERT INTO t_task_definition_log(") + rows::kTaskColumns +
+                        ",operator,operate_time) VALUES(" + placeholders(28) + ")")),
+        deleteMain_(db.prepare("DELETE FROM t_task_definition WHERE code=?")),
+        insertMain_(db.prepare(std::string("INSERT INTO t_task_definition(") + rows::kTaskColumns + ") VALUES(" +
+                               placeholders(26) + ")")) {}
+
+  void writeLog(const TaskDefinition& t, int operatorId, util::TimePoint now) {
+    int i = rows::bindTask(log_, 1, t);
+    log_.bind(i, operatorId).bind(i + 1, ms(now));
+    runAndReset(log_);
+  }
+  void writeMain(const TaskDefinition& t) {
+    removeMain(t.code);
+    rows::bindTask(insertMain_, 1, t);
+    runAndReset(insertMain_);
+  }
+  void removeMain(int64_t code) {
+    deleteMain_.bind(1, code);
+    runAndReset(deleteMain_);
+  }
+
+ private:
+  Statement log_;
+  Statement deleteMain_;
+  Statement insertMain_;
+};
+
+// Runs `f(first, count)` over `codes` in slices small enough for SQLite's parameter limit.
+template <typename F>
+void forSlices(const std::vector<int64_t>& codes, F&& f) {
+  const size_t slice = 500;
+  for (size_t first = 0; first < codes.size(); first += slice) f(first, std::min(slice, codes.size() - first));
+}
+
+// Main rows of the given task codes, by code.
+std::map<int64_t, TaskDefinition> mainTasks(Database& db, const std::vector<int64_t>& codes) {
+  std::map<int64_t, TaskDefinition> out;
+  forSlices(codes, [&](size_t first, size_t n) {
+    auto st = db.prepare(sel("t_task_definition", rows::kTaskColumns) + "WHERE code IN (" +
+                         placeholders(static_cast<int>(n)) + ")");
+    for (size_t i = 0; i < n; ++i) st.bind(static_cast<int>(i + 1), codes[first + i]);
+    while (st.step()) {
+      auto t = rows::readTask(st, 1);
+      out.emplace(t.code, std::move(t));
+    }
+  });
+  return out;
+}
+
+// Highest stored version of each task code (absent: never stored).
+std::map<int64_t, int> maxTaskVersions(Database& db, const std::vector<int64_t>& codes) {
+  std::map<int64_t, int> out;
+  forSlices(codes, [&](size_t first, size_t n) {
+    auto st = db.prepare("SELECT code, MAX(version) FROM t_task_definition_log WHERE code IN (" +
+                         placeholders(static_cast<int>(n)) + ") GROUP BY code");
+    for (size_t i = 0; i < n; ++i) st.bind(static_cast<int>(i + 1), codes[first + i]);
+    while (st.step()) out[st.getInt64(0)] = st.getInt(1);
+  });
+  return out;
 }
 
 void writeWorkflowLog(Database& db, const WorkflowDefinition& w, int operatorId, util::TimePoint now) {
@@ -120,6 +169,28 @@ std::optional<WorkflowDefinition> workflowLog(Database& db, int64_t code, int ve
   w.operateTime = timeAt(st, 18);
   return w;
 }
+
+// A WHERE clause built from the conditions in use, with their values bound in order.
+class SqlFilter {
+ public:
+  template <typename... Values>
+  void add(const std::string& condition, Values... values) {
+    sql_ += (sql_.empty() ? "" : " AND ") + condition;
+    (values_.push_back(Value(values)), ...);
+  }
+  const std::string& sql() const { return sql_; }
+  // Binds the values from parameter 1; returns the next free parameter index.
+  int bind(Statement& st) const {
+    int i = 1;
+    for (const auto& v : values_) std::visit([&](const auto& x) { st.bind(i++, x); }, v);
+    return i;
+  }
+
+ private:
+  using Value = std::variant<int64_t, std::string>;
+  std::string sql_;
+  std::vector<Value> values_;
+};
 
 const char* kRowSelect =
     "SELECT d.id,d.code,d.name,d.version,d.release_state,d.project_code,d.description,d.global_params,d.locations,"
@@ -220,22 +291,25 @@ SaveOutcome saveDag(Database& db, DagData input, int operatorId, util::TimePoint
   auto current = findWorkflow(db, w.code);
   auto currentDag = current ? loadDag(db, w.code) : std::nullopt;
 
-  // Tasks: assign codes and versions.
-  std::map<int64_t, int> savedVersion;
-  std::vector<TaskDefinition> toWrite;
-  bool tasksChanged = false;
+  // The previous version of each task: in the current DAG, else a main row elsewhere (looked up at once).
+  std::map<int64_t, const TaskDefinition*> inCurrent;
+  if (currentDag)
+    for (const auto& ct : currentDag->tasks) inCurrent[ct.code] = &ct;
+  std::vector<int64_t> elsewhere;
   for (auto& t : input.tasks) {
     if (t.code == 0) t.code = util::nextCode();
     t.projectCode = w.projectCode;
-    std::optional<TaskDefinition> previous;
-    if (currentDag)
-      for (const auto& ct : currentDag->tasks)
-        if (ct.code == t.code) previous = ct;
-    if (!previous) {
-      auto main = db.prepare(sel("t_task_definition", rows::kTaskColumns) + "WHERE code=?");
-      main.bind(1, t.code);
-      if (main.step()) previous = rows::readTask(main, 1);
-    }
+    if (!inCurrent.count(t.code)) elsewhere.push_back(t.code);
+  }
+  auto mainRows = mainTasks(db, elsewhere);
+
+  // Tasks: versions. An unchanged task keeps its version; a changed or new one gets max + 1.
+  std::map<int64_t, int> savedVersion;
+  std::vector<TaskDefinition*> toWrite;
+  for (auto& t : input.tasks) {
+    const TaskDefinition* previous = nullptr;
+    if (auto it = inCurrent.find(t.code); it != inCurrent.end()) previous = it->second;
+    if (auto it = mainRows.find(t.code); !previous && it != mainRows.end()) previous = &it->second;
     if (previous && previous->sameContent(t)) {
       t.version = previous->version;
       t.createTime = previous->createTime;
@@ -243,36 +317,40 @@ SaveOutcome saveDag(Database& db, DagData input, int operatorId, util::TimePoint
       t.userId = previous->userId;
       t.id = previous->id;
     } else {
-      t.version = maxTaskVersion(db, t.code) + 1;
       t.createTime = previous ? previous->createTime : now;
       t.updateTime = now;
       if (t.userId == 0) t.userId = previous ? previous->userId : operatorId;
-      toWrite.push_back(t);
-      tasksChanged = true;
+      toWrite.push_back(&t);
     }
-    savedVersion[t.code] = t.version;
   }
+  std::vector<int64_t> changedCodes;
+  for (const auto* t : toWrite) changedCodes.push_back(t->code);
+  auto maxVersions = maxTaskVersions(db, changedCodes);
+  for (auto* t : toWrite) t->version = (maxVersions.count(t->code) ? maxVersions[t->code] : 0) + 1;
+  for (const auto& t : input.tasks) savedVersion[t.code] = t.version;
+
   for (auto& r : input.relations) {
     r.preTaskVersion = r.preTaskCode ? savedVersion[r.preTaskCode] : 0;
     r.postTaskVersion = savedVersion[r.postTaskCode];
     r.projectCode = w.projectCode;
     r.processDefinitionCode = w.code;
   }
-  if (currentDag && (currentDag->tasks.size() != input.tasks.size())) tasksChanged = true;
+  bool tasksChanged = !toWrite.empty() || (currentDag && currentDag->tasks.size() != input.tasks.size());
   bool relationsChanged = !currentDag || relationSet(currentDag->relations) != relationSet(input.relations);
   bool workflowChanged = !current || !sameWorkflowFields(*current, w);
   if (current && !tasksChanged && !relationsChanged && !workflowChanged) return {*currentDag, false};
 
-  for (const auto& t : toWrite) {
-    writeTaskLog(db, t, operatorId, now);
-    upsertTaskMain(db, t);
+  TaskWriter tasks(db);
+  for (const auto* t : toWrite) {
+    tasks.writeLog(*t, operatorId, now);
+    tasks.writeMain(*t);
   }
   // Tasks dropped from the workflow lose their main row (history stays in the log).
   if (currentDag) {
     std::set<int64_t> keep;
     for (const auto& t : input.tasks) keep.insert(t.code);
     for (const auto& t : currentDag->tasks)
-      if (!keep.count(t.code)) db.prepare("DELETE FROM t_task_definition WHERE code=?").bind(1, t.code).run();
+      if (!keep.count(t.code)) tasks.removeMain(t.code);
   }
   w.version = maxVersion(db, w.code) + 1;
   w.createTime = current ? current->createTime : now;
@@ -284,18 +362,18 @@ SaveOutcome saveDag(Database& db, DagData input, int operatorId, util::TimePoint
   writeWorkflowLog(db, w, operatorId, now);
   upsertWorkflowMain(db, w);
   db.prepare("DELETE FROM t_process_task_relation WHERE process_definition_code=?").bind(1, w.code).run();
+  auto mainRelation = db.prepare(std::string("INSERT INTO t_process_task_relation(") + rows::kRelationColumns +
+                                 ") VALUES(" + placeholders(12) + ")");
+  auto logRelation = db.prepare(std::string("INSERT INTO t_process_task_relation_log(") + rows::kRelationColumns +
+                                ",operator,operate_time) VALUES(" + placeholders(14) + ")");
   for (auto& r : input.relations) {
     r.processDefinitionVersion = w.version;
     r.createTime = r.updateTime = now;
-    auto main = db.prepare(std::string("INSERT INTO t_process_task_relation(") + rows::kRelationColumns + ") VALUES(" +
-                           placeholders(12) + ")");
-    rows::bindRelation(main, 1, r);
-    main.run();
-    auto log = db.prepare(std::string("INSERT INTO t_process_task_relation_log(") + rows::kRelationColumns +
-                          ",operator,operate_time) VALUES(" + placeholders(14) + ")");
-    int i = rows::bindRelation(log, 1, r);
-    log.bind(i, operatorId).bind(i + 1, ms(now));
-    log.run();
+    rows::bindRelation(mainRelation, 1, r);
+    runAndReset(mainRelation);
+    int i = rows::bindRelation(logRelation, 1, r);
+    logRelation.bind(i, operatorId).bind(i + 1, ms(now));
+    runAndReset(logRelation);
   }
   auto saved = loadDag(db, w.code);
   return {*saved, true};
@@ -359,17 +437,24 @@ void moveWorkflow(Database& db, int64_t code, int64_t targetProject, util::TimeP
 Page<WorkflowRow> page(Database& db, int64_t projectCode, const std::string& search, int userId,
                        const PageRequest& req) {
   Page<WorkflowRow> out;
-  std::string like = "%" + util::escapeLike(search) + "%";
-  std::string where =
-      "WHERE d.project_code=? AND (d.name LIKE ? ESCAPE '\\' OR d.description LIKE ? ESCAPE '\\') AND (?=0 OR "
-      "d.user_id=?) ";
-  auto count = db.prepare("SELECT COUNT(*) FROM t_process_definition d " + where);
-  count.bind(1, projectCode).bind(2, like).bind(3, like).bind(4, userId).bind(5, userId);
+  // Only the filters in use, so that an unfiltered page walks idx_pd_project_update alone.
+  SqlFilter filter;
+  filter.add("x.project_code=?", projectCode);
+  if (!search.empty()) {
+    std::string like = "%" + util::escapeLike(search) + "%";
+    filter.add("(x.name LIKE ? ESCAPE '\\' OR x.description LIKE ? ESCAPE '\\')", like, like);
+  }
+  if (userId != 0) filter.add("x.user_id=?", userId);
+  auto count = db.prepare("SELECT COUNT(*) FROM t_process_definition x WHERE " + filter.sql());
+  filter.bind(count);
   count.step();
   out.total = count.getInt64(0);
-  auto st = db.prepare(std::string(kRowSelect) + where + "ORDER BY d.update_time DESC, d.id DESC LIMIT ? OFFSET ?");
-  st.bind(1, projectCode).bind(2, like).bind(3, like).bind(4, userId).bind(5, userId);
-  st.bind(6, req.pageSize).bind(7, req.offset());
+  // The page's ids first (skipping rows costs no joins), then the joined rows of those ids.
+  auto st = db.prepare(std::string(kRowSelect) + "WHERE d.id IN (SELECT x.id FROM t_process_definition x WHERE " +
+                       filter.sql() + " ORDER BY x.update_time DESC, x.id DESC LIMIT ? OFFSET ?) " +
+                       "ORDER BY d.update_time DESC, d.id DESC");
+  int next = filter.bind(st);
+  st.bind(next, req.pageSize).bind(next + 1, req.offset());
   while (st.step()) out.items.push_back(readRow(st));
   return out;
 }
@@ -422,19 +507,20 @@ bool switchVersion(Database& db, int64_t code, int version, util::TimePoint now)
   w.updateTime = now;
   upsertWorkflowMain(db, w);
   db.prepare("DELETE FROM t_process_task_relation WHERE process_definition_code=?").bind(1, code).run();
-  for (auto r : target->relations) {
-    auto st = db.prepare(std::string("INSERT INTO t_process_task_relation(") + rows::kRelationColumns + ") VALUES(" +
-                         placeholders(12) + ")");
-    rows::bindRelation(st, 1, r);
-    st.run();
+  auto insert = db.prepare(std::string("INSERT INTO t_process_task_relation(") + rows::kRelationColumns + ") VALUES(" +
+                           placeholders(12) + ")");
+  for (const auto& r : target->relations) {
+    rows::bindRelation(insert, 1, r);
+    runAndReset(insert);
   }
   // The main task table mirrors the target version: tasks only later versions have lose their main row.
   std::set<int64_t> keep;
   for (const auto& t : target->tasks) keep.insert(t.code);
+  TaskWriter tasks(db);
   if (current)
     for (const auto& t : current->tasks)
-      if (!keep.count(t.code)) db.prepare("DELETE FROM t_task_definition WHERE code=?").bind(1, t.code).run();
-  for (const auto& t : target->tasks) upsertTaskMain(db, t);
+      if (!keep.count(t.code)) tasks.removeMain(t.code);
+  for (const auto& t : target->tasks) tasks.writeMain(t);
   return true;
 }
 
@@ -464,27 +550,32 @@ Page<TaskRow> taskPage(Database& db, int64_t projectCode, const std::string& wor
                        const std::string& taskType, std::optional<model::TaskExecuteType> executeType,
                        const PageRequest& req) {
   Page<TaskRow> out;
-  // A task belongs to the one workflow whose relations name it (idx_ptr_post).
-  std::string from =
-      " FROM t_task_definition t JOIN t_process_definition d ON d.code=(SELECT process_definition_code FROM "
-      "t_process_task_relation WHERE post_task_code=t.code LIMIT 1) WHERE t.project_code=?1 AND d.name LIKE ?2 "
-      "ESCAPE '\\' AND t.name LIKE ?3 ESCAPE '\\' AND (?4='' OR t.task_type=?4) AND (?5<0 OR t.task_execute_type=?5) ";
-  std::string wf = "%" + util::escapeLike(workflowName) + "%";
-  std::string tn = "%" + util::escapeLike(taskName) + "%";
-  int execType = executeType ? model::enumCode(*executeType) : -1;
-  auto bindFilters = [&](Statement& st) {
-    st.bind(1, projectCode).bind(2, wf).bind(3, tn).bind(4, taskType).bind(5, execType);
-  };
-  auto count = db.prepare("SELECT COUNT(*)" + from);
-  bindFilters(count);
+  // Main task rows are exactly the tasks of the current workflow versions; the workflow is joined
+  // only when its name filters, and for the rows of the page.
+  SqlFilter filter;
+  filter.add("x.project_code=?", projectCode);
+  if (executeType) filter.add("x.task_execute_type=?", model::enumCode(*executeType));
+  if (!taskType.empty()) filter.add("x.task_type=?", taskType);
+  if (!taskName.empty()) filter.add("x.name LIKE ? ESCAPE '\\'", "%" + util::escapeLike(taskName) + "%");
+  if (!workflowName.empty())
+    filter.add(
+        "EXISTS (SELECT 1 FROM t_process_task_relation r JOIN t_process_definition d ON "
+        "d.code=r.process_definition_code WHERE r.post_task_code=x.code AND d.name LIKE ? ESCAPE '\\')",
+        "%" + util::escapeLike(workflowName) + "%");
+  auto count = db.prepare("SELECT COUNT(*) FROM t_task_definition x WHERE " + filter.sql());
+  filter.bind(count);
   count.step();
   out.total = count.getInt64(0);
   std::string cols;
   for (const auto& c : util::split(rows::kTaskColumns, ',')) cols += ",t." + c;
-  auto st = db.prepare("SELECT t.id" + cols + ",d.code,d.name" + from +
-                       "ORDER BY t.update_time DESC, t.id DESC LIMIT ?6 OFFSET ?7");
-  bindFilters(st);
-  st.bind(6, req.pageSize).bind(7, req.offset());
+  auto st = db.prepare("SELECT t.id" + cols +
+                       ",d.code,d.name FROM t_task_definition t LEFT JOIN t_process_definition d ON d.code=(SELECT "
+                       "process_definition_code FROM t_process_task_relation WHERE post_task_code=t.code LIMIT 1) "
+                       "WHERE t.id IN (SELECT x.id FROM t_task_definition x WHERE " +
+                       filter.sql() + " ORDER BY x.update_time DESC, x.id DESC LIMIT ? OFFSET ?) " +
+                       "ORDER BY t.update_time DESC, t.id DESC");
+  int next = filter.bind(st);
+  st.bind(next, req.pageSize).bind(next + 1, req.offset());
   std::map<int64_t, size_t> indexByCode;
   while (st.step()) {
     TaskRow r;

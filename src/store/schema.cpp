@@ -376,6 +376,13 @@ const std::vector<Migration>& migrations() {
          db.exec(kSchemaV1);
          seed(db);
        }},
+      // Task-definition pages filter by project and execute type and list the newest first.
+      {2,
+       [](Database& db) {
+         db.exec(
+             "CREATE INDEX idx_td_project_exec_update ON t_task_definition(project_code, task_execute_type, "
+             "update_time)");
+       }},
   };
   return list;
 }
