@@ -11,8 +11,9 @@
 #include "api/definition_service.h"
 #include "api/project_access.h"
 #include "api/routes.h"
-#include "api/yaml_import.h"
 #include "api/validation.h"
+#include "api/yaml_import.h"
+#include "cron/cron_expression.h"
 #include "exchange/code_remap.h"
 #include "exchange/ds_workflow_file.h"
 #include "model/definition_json.h"
@@ -79,24 +80,44 @@ int tenantForImport(store::Database& db, const Json& workflow) {
   return t ? t->id : -1;  // a tenant unknown here falls back to "default" instead of a foreign id
 }
 
+// The schedule of an export file, stored OFFLINE for the new workflow. Times are read in the server's
+// zone, as batch-export writes them. A schedule that is present but incomplete or invalid refuses
+// the import (naming the field) rather than being dropped silently.
 void importSchedule(Call& call, store::Database& db, const Json& s, int64_t workflowCode, int64_t projectCode) {
-  if (!s.is_object()) return;
+  if (s.is_null()) return;
+  // Reported as 50029 naming the workflow (see rethrowFor).
+  auto invalid = [](const std::string& what) { throw std::invalid_argument("schedule " + what); };
+  if (!s.is_object()) invalid("must be a JSON object");
   model::Schedule sch;
   sch.processDefinitionCode = workflowCode;
   sch.projectCode = projectCode;
   auto zone = model::lenientString(s, "timezoneId");
   sch.timezoneId = util::isValidTimeZone(zone) ? zone : util::defaultTimeZone();
-  auto start = util::parseDateTime(model::lenientString(s, "startTime"), call.zone);
-  auto end = util::parseDateTime(model::lenientString(s, "endTime"), call.zone);
+  const std::string& serverZone = util::defaultTimeZone();
+  for (const char* key : {"startTime", "endTime"}) {
+    auto text = model::lenientString(s, key);
+    auto t = util::parseDateTime(text, serverZone);
+    if (!t) invalid(std::string(key) + " '" + text + "' is not a yyyy-MM-dd HH:mm:ss time");
+    (std::string(key) == "startTime" ? sch.startTime : sch.endTime) = *t;
+  }
+  if (sch.startTime > sch.endTime) invalid("startTime is after endTime");
   sch.crontab = model::lenientString(s, "crontab");
-  if (!start || !end || sch.crontab.empty()) return;  // an incomplete schedule is skipped, the workflow is kept
-  sch.startTime = *start;
-  sch.endTime = *end;
-  sch.failureStrategy = model::lenientEnum(s, "failureStrategy", model::FailureStrategy::CONTINUE);
-  sch.warningType = model::lenientEnum(s, "warningType", model::WarningType::NONE);
-  sch.processInstancePriority = model::lenientEnum(s, "processInstancePriority", model::Priority::MEDIUM);
-  sch.workerGroup = model::lenientString(s, "workerGroup", "default");
-  sch.environmentCode = model::lenientInt64(s, "environmentCode", -1);
+  try {
+    cron::CronExpression::parse(sch.crontab);
+  } catch (const std::exception& e) {
+    invalid("crontab '" + sch.crontab + "' is not a valid Quartz cron expression: " + e.what());
+  }
+  try {
+    sch.failureStrategy = model::lenientEnum(s, "failureStrategy", model::FailureStrategy::CONTINUE);
+    sch.warningType = model::lenientEnum(s, "warningType", model::WarningType::NONE);
+    sch.warningGroupId = model::lenientInt(s, "warningGroupId", 0);
+    sch.processInstancePriority = model::lenientEnum(s, "processInstancePriority", model::Priority::MEDIUM);
+    sch.workerGroup = model::lenientString(s, "workerGroup", "default");
+    sch.environmentCode = model::lenientInt64(s, "environmentCode", -1);
+  } catch (const std::invalid_argument& e) {
+    invalid(e.what());
+  }
+  if (sch.workerGroup.empty()) sch.workerGroup = "default";
   sch.releaseState = model::ReleaseState::OFFLINE;
   sch.userId = call.user.id;
   sch.createTime = sch.updateTime = util::now();
@@ -145,7 +166,8 @@ Json importFile(Call& call, int64_t pc) {
   const http::UploadedFile* file = call.req.file("file");
   if (!file) throw ParamError("parameter file is required (multipart upload)");
   // pydolphinscheduler YAML files are accepted by the same endpoint (the UI's import dialog).
-  if (looksLikeYamlUpload(file->fileName, file->content)) return importYamlUpload(call, pc, file->content, file->fileName);
+  if (looksLikeYamlUpload(file->fileName, file->content))
+    return importYamlUpload(call, pc, file->content, file->fileName);
   std::vector<exchange::FileEntry> entries;
   try {
     entries = exchange::parseWorkflowFile(file->content);
@@ -210,8 +232,8 @@ Json copyOrMove(Call& call, bool move) {
       auto dag = requireDag(db, pc, code);
       auto sched = store::schedules::findByWorkflowCode(db, code);
       std::vector<exchange::FileEntry> entries(1);
-      auto j =
-          exchange::exportEntry(dag, "default", sched ? scheduleJson(*sched, call.zone) : Json(nullptr), call.zone);
+      auto j = exchange::exportEntry(dag, "default",
+                                     sched ? scheduleJson(*sched, util::defaultTimeZone()) : Json(nullptr), call.zone);
       entries[0] = {
           j["processDefinition"], j["processTaskRelationList"], j["taskDefinitionList"], j["schedule"], code, pc};
       exchange::assignNewCodes(entries, util::nextCode, target);
