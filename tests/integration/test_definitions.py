@@ -733,6 +733,9 @@ def test_import_ds31_file_remaps_every_reference(api, server):
     sched = exported["schedule"]
     assert sched["crontab"] == "0 0 2 * * ? *" and sched["releaseState"] == "OFFLINE"
     assert sched["processDefinitionCode"] == parent_code and sched["timezoneId"] == "Asia/Shanghai"
+    assert (sched["startTime"], sched["endTime"]) == ("2023-04-10 00:00:00", "2124-04-10 00:00:00")
+    assert sched["failureStrategy"] == "END" and sched["processInstancePriority"] == "HIGH"
+    assert sched["warningType"] == "FAILURE" and sched["userName"] == "admin"
     assert db_counts(server)["t_schedule"] == 1
 
     # Import the same file again: names get "(1)", and the second parent runs the second child.
@@ -805,6 +808,12 @@ def emptied(section, index=1):
     return doc
 
 
+def with_schedule(**fields):
+    doc = fixture("ds31_branching_export.json")
+    doc[0]["schedule"].update(fields)
+    return doc
+
+
 BAD_FILES = [
     # (label, content, code, words in the message)
     ("empty file", "", 50018, ["fileContent"]),
@@ -823,6 +832,13 @@ BAD_FILES = [
     ("unknown task type", lambda: fixture("bad_unknown_task_type.json"), 50020, ["SPARKLE", "k2"]),
     ("second workflow bad", lambda: fixture("bad_second_workflow.json"), 50020, ["second_is_bad", "9873299999999"]),
     ("sub-workflow cycle", sub_workflow_cycle_file, 50019, ["back"]),
+    ("bad crontab", lambda: with_schedule(crontab="every night"), 50029, ["crontab", "every night",
+                                                                         "branching_pipeline"]),
+    ("schedule without start", lambda: with_schedule(startTime=None), 50029, ["startTime"]),
+    ("schedule ends before it starts", lambda: with_schedule(endTime="2020-01-01 00:00:00"), 50029, ["endTime"]),
+    ("schedule not an object", lambda: with_schedule() and [{**with_schedule()[0], "schedule": 5}], 50029,
+     ["schedule"]),
+    ("bad schedule enum", lambda: with_schedule(failureStrategy="SOMETIMES"), 50029, ["failureStrategy"]),
 ]
 
 
