@@ -2,6 +2,7 @@
 #include "api/admin_json.h"
 #include "api/definition_json_views.h"
 #include "api/definition_service.h"
+#include "api/definition_tree_routes.h"
 #include "api/project_access.h"
 #include "api/routes.h"
 #include "model/definition_json.h"
@@ -40,6 +41,7 @@ Json codeNameVersion(const model::WorkflowDefinition& w) {
 }  // namespace
 
 void registerDefinitionVersionRoutes(ApiServer& api) {
+  registerDefinitionTreeRoutes(api);
   api.route("GET", kBase + "/{code}/versions", Status::PROCESS_DEFINE_NOT_EXIST, [](Call& call) {
     auto page = call.params.page();
     return readInProject(call, [&](store::Database& db, int64_t pc) {
