@@ -1027,3 +1027,35 @@ def test_task_definition_edits(api):
     api.delete(f"{base}/{extra}")
     assert "extra" not in tasks_by_name(dag(api, pc, wf))
     api.get(f"{base}/{extra}", expect=50030)
+
+
+# ---------------------------------------------------------------------------------------------- tree view
+
+def test_view_tree_shows_recent_runs_per_task(api):
+    from engine_helpers import EngineEnv
+    env = EngineEnv(api, "tree")
+    wf = env.workflow("treed")
+    wf.shell("first", "echo one")
+    wf.shell("second", "exit 3")
+    wf.shell("side", "echo side")
+    wf.edge("first", "second")
+    wf.edge("first", "side")
+    code = wf.save()
+    path = f"/projects/{env.pc}/process-definition/{code}/view-tree"
+    empty = api.get(path, {"limit": 5})["data"]
+    assert empty["name"] == "DAG" and empty["instances"] == []
+    assert [c["name"] for c in empty["children"]] == ["first"]
+    assert sorted(c["name"] for c in empty["children"][0]["children"]) == ["second", "side"]
+
+    runs = [wf.run()[0] for _ in range(3)]  # one after the other
+    tree = api.get(path, {"limit": 2})["data"]
+    assert [i["id"] for i in tree["instances"]] == runs[:0:-1]  # the two newest, newest first
+    assert all(i["state"] == "FAILURE" and i["code"] == code for i in tree["instances"])
+    first = tree["children"][0]
+    assert first["type"] == "SHELL" and [i["state"] for i in first["instances"]] == ["SUCCESS", "SUCCESS"]
+    assert first["instances"][0]["duration"] and first["instances"][0]["startTime"]
+    children = {c["name"]: c for c in first["children"]}
+    assert [i["state"] for i in children["second"]["instances"]] == ["FAILURE", "FAILURE"]
+    api.get(path, {"limit": 0}, expect=10001)
+    api.get(path, expect=10001)
+    api.get(f"/projects/{env.pc}/process-definition/424242/view-tree", {"limit": 1}, expect=50003)
