@@ -839,6 +839,11 @@ BAD_FILES = [
     ("schedule not an object", lambda: with_schedule() and [{**with_schedule()[0], "schedule": 5}], 50029,
      ["schedule"]),
     ("bad schedule enum", lambda: with_schedule(failureStrategy="SOMETIMES"), 50029, ["failureStrategy"]),
+    ("description too long", lambda: [{**e, "processDefinition": {**e["processDefinition"], "description": "d" * 256}}
+                                      for e in fixture("ds31_branching_export.json")], 1400004,
+     ["branching_pipeline", "description"]),
+    ("duplicate task codes", lambda: [{**e, "taskDefinitionList": e["taskDefinitionList"] * 2}
+                                      for e in fixture("ds32_workflow_export.json")], 50029, ["appears twice"]),
 ]
 
 
